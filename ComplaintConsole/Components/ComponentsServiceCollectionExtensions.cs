@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace ComplaintConsole.Components;
+
+public static class ComponentsServiceCollectionExtensions
+{
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("fa-IR"), CultureInfo.GetCultureInfo("en-US")];
+
+    /// <summary>Blazor Server, MudBlazor and Persian-first localisation.</summary>
+    public static IServiceCollection AddConsoleUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The UI language is a choice (cookie or ?culture=), not the browser's Accept-Language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static WebApplication MapConsoleUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ComplaintConsole.Components.Pages;
+
+public sealed class HomeText;

@@ -1,0 +1,53 @@
+using ComplaintConsole.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintConsole.Data.Configurations;
+
+/// <summary>Takes the provider because optimistic concurrency is mapped differently on each.</summary>
+public sealed class ComplaintConfiguration(DatabaseProvider provider) : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.Property(c => c.TrackingCode).HasMaxLength(16);
+        builder.HasIndex(c => c.TrackingCode).IsUnique();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ChannelSource).HasMaxLength(100);
+        builder.Property(c => c.ComplainantName).HasMaxLength(100);
+        builder.Property(c => c.NationalCode).HasMaxLength(10);
+        builder.Property(c => c.Mobile).HasMaxLength(13);
+        builder.Property(c => c.TrackingSecretHash).HasMaxLength(100);
+        builder.Property(c => c.CategoryCode).HasMaxLength(32);
+        builder.Property(c => c.Subject).HasMaxLength(200);
+        builder.Property(c => c.Description).HasMaxLength(4000);
+        builder.Property(c => c.SearchKey).HasMaxLength(4500);
+        builder.Property(c => c.AssignedOperatorId).HasMaxLength(450);
+
+        builder.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Desk).WithMany().HasForeignKey(c => c.DeskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ComplaintId);
+
+        // The desk queue (unassigned, oldest first) and the overdue sweep (open, unanswered, due) read these.
+        builder.HasIndex(c => new { c.DeskId, c.Status, c.ReceivedAt });
+        builder.HasIndex(c => new { c.NextEscalationAt, c.DeskId });
+        builder.HasIndex(c => new { c.AssignedOperatorId, c.Status });
+        builder.HasIndex(c => c.ReceivedAt);
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Property(c => c.Version).IsConcurrencyToken();
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Property(c => c.Version).IsRowVersion().HasConversion<byte[]>();
+                break;
+            case DatabaseProvider.PostgreSQL:
+                // xmin is PostgreSQL's own row version: no column to maintain.
+                builder.Property(c => c.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion().HasConversion<uint>();
+                break;
+        }
+    }
+}

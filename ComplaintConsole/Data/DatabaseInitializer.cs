@@ -1,0 +1,36 @@
+using ComplaintConsole.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintConsole.Data;
+
+/// <summary>Applies the provider's migrations and seeds demo data before the server takes requests.</summary>
+public sealed class DatabaseInitializer(
+    IServiceProvider services,
+    IOptions<DatabaseOptions> options,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<ComplaintsDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (options.Value.MigrateOnStartup || db.Provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (options.Value.SeedDemoData)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            if (seeded)
+            {
+                logger.LogInformation("Seeded the demo agencies, desks, calendars and accounts");
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,31 @@
+using ComplaintConsole.Api;
+using ComplaintConsole.Components;
+using ComplaintConsole.Data;
+using ComplaintConsole.Sla;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The one configuration file is the repository's root appsettings.json, copied beside the binaries;
+// environment variables and the command line still override it.
+builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApi();
+builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleUi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseAntiforgery();
+
+app.MapApiV1().MapDeadlineEndpoints();
+app.MapConsoleUi();
+
+app.Run();
+
+public partial class Program;
