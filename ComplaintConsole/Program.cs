@@ -1,6 +1,7 @@
 using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
+using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appset
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApi();
 builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddRealtime();
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();
