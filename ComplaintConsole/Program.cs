@@ -1,6 +1,7 @@
 using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
+using ComplaintConsole.Identity;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -15,6 +16,7 @@ builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appset
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApi();
 builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddConsoleUi();
 
@@ -23,9 +25,12 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapApiV1().MapDeadlineEndpoints();
+app.MapConsoleIdentity();
 app.MapConsoleUi();
 
 app.Run();

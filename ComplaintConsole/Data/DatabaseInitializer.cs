@@ -27,6 +27,7 @@ public sealed class DatabaseInitializer(
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
             if (seeded)
             {
+                await scope.ServiceProvider.GetRequiredService<Identity.DemoAccounts>().SeedAsync(cancellationToken);
                 logger.LogInformation("Seeded the demo agencies, desks, calendars and accounts");
             }
         }
