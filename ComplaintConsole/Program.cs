@@ -16,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApi();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddRealtime();
+builder.Services.AddSla(builder.Configuration);
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();

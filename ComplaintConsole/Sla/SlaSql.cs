@@ -1,0 +1,64 @@
+using System.Data.Common;
+using System.Text;
+using ComplaintConsole.Data;
+using Microsoft.Data.SqlClient;
+
+namespace ComplaintConsole.Sla;
+
+/// <summary>
+/// The few SQL fragments the set-based SLA statements need that differ per provider. Identifiers are double-quoted,
+/// which SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on for SqlClient sessions) all accept.
+/// </summary>
+internal static class SlaSql
+{
+    /// <summary>A subquery yielding one bigint column named "v" from the list parameter {index}.</summary>
+    public static string IdList(DatabaseProvider provider, int index) => provider switch
+    {
+        DatabaseProvider.Sqlite => $"SELECT \"value\" AS \"v\" FROM json_each({{{index}}})",
+        DatabaseProvider.PostgreSQL => $"SELECT unnest({{{index}}}) AS \"v\"",
+        DatabaseProvider.SqlServer => $"SELECT CAST(\"value\" AS bigint) AS \"v\" FROM OPENJSON({{{index}}})",
+        _ => throw new NotSupportedException(provider.ToString()),
+    };
+
+    /// <summary>The value bound to <see cref="IdList"/>'s parameter: a JSON array, or a bigint[] for PostgreSQL.</summary>
+    public static object IdListValue(DatabaseProvider provider, IReadOnlyList<long> ids)
+    {
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            return ids.ToArray();
+        }
+
+        var json = new StringBuilder(ids.Count * 8 + 2).Append('[');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i > 0)
+            {
+                json.Append(',');
+            }
+
+            json.Append(ids[i]);
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    /// <summary>
+    /// SQLite's concurrency token is maintained by the application, so a bulk UPDATE must bump it; PostgreSQL's xmin and
+    /// SQL Server's rowversion change by themselves.
+    /// </summary>
+    public static string VersionBump(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? ", \"Version\" = \"Version\" + 1" : "";
+
+    /// <summary>An integer list for IN (...); only ever built from ids the application holds, never from user text.</summary>
+    public static string InList(IEnumerable<long> values) => string.Join(",", values);
+
+    public static string InList(IEnumerable<int> values) => string.Join(",", values);
+
+    /// <summary>Serialization failures and deadlocks under concurrent writers: the transaction can simply run again.</summary>
+    public static bool IsRetryable(Exception ex) => ex switch
+    {
+        DbException { SqlState: "40001" or "40P01" } => true,
+        SqlException { Number: 1205 } => true,
+        _ => false,
+    };
+}
