@@ -2,6 +2,7 @@ using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -89,13 +90,25 @@ public sealed class OverdueSweep(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var provider = db.Provider;
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await SlaSql.TuneForBulkAsync(db.Database.GetDbConnection(), provider, cancellationToken);
+
         // On SQLite this is BEGIN IMMEDIATE: sweeps, retimes and intake writes are serialized for its duration.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var due = await Due(db, deskIds, now)
-            .GroupBy(c => c.ResponseDueAt)
-            .Select(g => g.Key)
-            .ToListAsync(cancellationToken);
+        // Raw SQL because the plan matters: "+DeskId" keeps SQLite off the desk index (it would walk every open case of the
+        // desks) and on the partial index of unanswered cases by NextEscalationAt, whose filter the inlined 'Closed'
+        // literal must imply. The unary plus is harmless on PostgreSQL and SQL Server.
+        var desks = SlaSql.InList(deskIds);
+        var awaiting = $"""+"DeskId" IN ({desks}) AND "FirstResponseAt" IS NULL AND "Status" <> 'Closed'""";
+        var discoverSql = $"""
+            SELECT "ResponseDueAt" AS "Value" FROM "Complaints"
+            WHERE {awaiting} AND "NextEscalationAt" <= {"{0}"}
+            GROUP BY "ResponseDueAt"
+            """;
+        var due = (await db.Database.SqlQueryRaw<long>(discoverSql, now.ToUnixTimeMilliseconds()).ToListAsync(cancellationToken))
+            .Select(Instant.FromUnixTimeMilliseconds)
+            .ToList();
         if (due.Count == 0)
         {
             return (SweepResult.None, []);
@@ -103,93 +116,111 @@ public sealed class OverdueSweep(
 
         var lastEventBefore = await db.ComplaintEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var next = calendar.NextOpeningAfter(now);
-        var desks = SlaSql.InList(deskIds);
-        var flagged = 0;
-        var escalated = 0;
 
         // The level a case reaches depends only on its deadline: 1 + the openings after it up to now.
+        var flipped = new List<(Flipped Row, int Level)>();
         foreach (var group in due.GroupBy(d => calendar.EscalationLevel(d, now)).Where(g => g.Key > 0).OrderBy(g => g.Key))
         {
             var level = group.Key;
-            var deadlines = group.ToArray();
-            await Due(db, deskIds, now)
-                .Where(c => deadlines.Contains(c.ResponseDueAt))
-                .ExecuteUpdateAsync(
-                    s =>
-                    {
-                        s.SetProperty(c => c.OverdueLevel, level);
-                        s.SetProperty(c => c.NextEscalationAt, next);
-                        if (provider == DatabaseProvider.Sqlite)
-                        {
-                            s.SetProperty(c => c.Version, c => c.Version + 1);
-                        }
-                    },
-                    cancellationToken);
+            var deadlines = SlaSql.InList(group.Select(d => d.ToUnixTimeMilliseconds()));
 
+            // The UPDATE returns exactly the rows it flipped: under a racing sweep a row is flipped (and returned) by one
+            // of them only, since the other re-reads "NextEscalationAt <= now" after the first commits (PostgreSQL, SQL
+            // Server) or waits for the first's write transaction to end (SQLite).
+            var rows = await FlipAsync(db, awaiting, deadlines, level, next, now, cancellationToken);
             var kind = level == 1 ? ComplaintEventKind.FlaggedOverdue : ComplaintEventKind.Escalated;
-            var data = LevelData(level);
-
-            // Rows now at this level and escalation point, for these deadlines, that have no event for this level since
-            // their deadline last changed: exactly the rows flipped above, also when another sweep raced this one (its
-            // rows are either not yet visible, or visible together with their events).
-            // Only ids and deadlines the sweep itself computed are inlined; everything else is a parameter.
-            var insertSql = $$"""
-            INSERT INTO "ComplaintEvents" ("ComplaintId", "At", "Actor", "Kind", "Data", "Reason", "Public")
-            SELECT c."Id", {0}, {1}, {2}, {3}, NULL, {4}
-            FROM "Complaints" c
-            WHERE c."DeskId" IN ({{desks}})
-              AND c."FirstResponseAt" IS NULL AND c."Status" <> {5}
-              AND c."OverdueLevel" = {6} AND c."NextEscalationAt" = {7}
-              AND c."ResponseDueAt" IN ({{SlaSql.InList(deadlines.Select(d => d.ToUnixTimeMilliseconds()))}})
-              AND NOT EXISTS (
-                SELECT 1 FROM "ComplaintEvents" e
-                WHERE e."ComplaintId" = c."Id" AND e."Kind" = {2} AND e."Data" = {3}
-                  AND NOT EXISTS (
-                    SELECT 1 FROM "ComplaintEvents" d
-                    WHERE d."ComplaintId" = c."Id" AND d."Kind" = {8} AND d."Id" > e."Id"))
-            """;
-            var inserted = await db.Database.ExecuteSqlRawAsync(
-                insertSql,
-                [
-                    now.ToUnixTimeMilliseconds(), Actor, kind.ToString(), data, false, nameof(ComplaintStatus.Closed),
-                    level, next.ToUnixTimeMilliseconds(), nameof(ComplaintEventKind.DeadlineChanged),
-                ],
-                cancellationToken);
-
-            if (level == 1)
+            foreach (var chunk in rows.Chunk(50_000))
             {
-                flagged += inserted;
+                var insertSql = $"""
+                    INSERT INTO "ComplaintEvents" ("ComplaintId", "At", "Actor", "Kind", "Data", "Reason", "Public")
+                    SELECT ids."v", {"{0}"}, {"{1}"}, {"{2}"}, {"{3}"}, NULL, {"{4}"} FROM ({SlaSql.IdList(provider, 5)}) ids
+                    """;
+                await db.Database.ExecuteSqlRawAsync(
+                    insertSql,
+                    [
+                        now.ToUnixTimeMilliseconds(), Actor, kind.ToString(), LevelData(level), false,
+                        SlaSql.IdListValue(provider, chunk.Select(r => r.Id).ToArray()),
+                    ],
+                    cancellationToken);
             }
-            else
+
+            flipped.AddRange(rows.Select(r => (r, level)));
+        }
+
+        // A case already at its level but with a stale escalation point (not written by this code) only moves on.
+        var repairSql = $"""UPDATE "Complaints" SET "NextEscalationAt" = {"{0}"} WHERE {awaiting} AND "NextEscalationAt" <= {"{1}"}""";
+        await db.Database.ExecuteSqlRawAsync(repairSql, [next.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()], cancellationToken);
+
+        // Read back the event ids this transaction wrote, for the live feed (published only after commit).
+        List<LiveEvent> events = [];
+        if (flipped.Count > 0)
+        {
+            var byId = flipped.ToDictionary(f => f.Row.Id);
+            var written = await db.ComplaintEvents.AsNoTracking()
+                .Where(e => e.Id > lastEventBefore && e.At == now && e.Actor == Actor
+                    && (e.Kind == ComplaintEventKind.FlaggedOverdue || e.Kind == ComplaintEventKind.Escalated))
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.ComplaintId, e.Kind })
+                .ToListAsync(cancellationToken);
+            foreach (var e in written)
             {
-                escalated += inserted;
+                if (byId.TryGetValue(e.ComplaintId, out var f))
+                {
+                    var r = f.Row;
+                    events.Add(new LiveEvent(
+                        e.Id, r.Id, r.TrackingCode, e.Kind, now, Actor, r.DeskId, r.AgencyId, r.AssignedOperatorId, r.Status, f.Level,
+                        r.ReceivedAt, r.ResponseDueAt, false));
+                }
             }
         }
 
-        // Read back what this transaction wrote, for the live feed (published only after commit).
-        var events = flagged + escalated == 0
-            ? []
-            : await (
-                from e in db.ComplaintEvents
-                join c in db.Complaints on e.ComplaintId equals c.Id
-                where e.Id > lastEventBefore && e.At == now && e.Actor == Actor
-                      && (e.Kind == ComplaintEventKind.FlaggedOverdue || e.Kind == ComplaintEventKind.Escalated)
-                orderby e.Id
-                select new LiveEvent(
-                    e.Id, c.Id, c.TrackingCode, e.Kind, e.At, e.Actor, c.DeskId, c.AgencyId, c.AssignedOperatorId, c.Status,
-                    c.OverdueLevel, c.ReceivedAt, c.ResponseDueAt, false))
-                .ToListAsync(cancellationToken);
-
         await transaction.CommitAsync(cancellationToken);
-        return (new SweepResult(flagged, escalated), events);
+        var flagged = flipped.Count(f => f.Level == 1);
+        return (new SweepResult(flagged, flipped.Count - flagged), events);
     }
+
+    private static async Task<List<Flipped>> FlipAsync(
+        ComplaintsDbContext db, string awaiting, string deadlines, int level, Instant next, Instant now, CancellationToken cancellationToken)
+    {
+        const string Columns = "\"Id\", \"TrackingCode\", \"DeskId\", \"AgencyId\", \"AssignedOperatorId\", \"Status\", \"ReceivedAt\", \"ResponseDueAt\"";
+        var provider = db.Provider;
+        var output = provider == DatabaseProvider.SqlServer
+            ? "OUTPUT " + string.Join(", ", Columns.Split(", ").Select(c => "inserted." + c))
+            : "";
+        var returning = provider == DatabaseProvider.SqlServer ? "" : "RETURNING " + Columns;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            UPDATE "Complaints" SET "OverdueLevel" = @level, "NextEscalationAt" = @next{SlaSql.VersionBump(provider)}
+            {output}
+            WHERE {awaiting} AND "NextEscalationAt" <= @now AND "ResponseDueAt" IN ({deadlines}) AND "OverdueLevel" < @level
+            {returning}
+            """;
+        SlaSql.AddParameter(command, "@level", level);
+        SlaSql.AddParameter(command, "@next", next.ToUnixTimeMilliseconds());
+        SlaSql.AddParameter(command, "@now", now.ToUnixTimeMilliseconds());
+        var rows = new List<Flipped>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new Flipped(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                Enum.Parse<ComplaintStatus>(reader.GetString(5)),
+                Instant.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                Instant.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+        }
+
+        return rows;
+    }
+
+    private sealed record Flipped(
+        long Id, string TrackingCode, int DeskId, int AgencyId, string? AssignedOperatorId, ComplaintStatus Status, Instant ReceivedAt,
+        Instant ResponseDueAt);
 
     /// <summary>The data of a FlaggedOverdue/Escalated event; also what the once-per-level guard compares.</summary>
     public static string LevelData(int level) => $$"""{"level":{{level}}}""";
-
-    private static IQueryable<Complaint> Due(ComplaintsDbContext db, int[] deskIds, Instant now) =>
-        db.Complaints.Where(c => deskIds.Contains(c.DeskId)
-            && c.FirstResponseAt == null
-            && c.Status != ComplaintStatus.Closed
-            && c.NextEscalationAt <= now);
 }

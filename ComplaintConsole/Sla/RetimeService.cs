@@ -5,6 +5,7 @@ using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
@@ -75,6 +76,8 @@ public sealed class RetimeService(
         var now = time.GetUtcNow().ToInstant();
         int examined = 0, moved = 0, lifted = 0, flagged = 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await SlaSql.TuneForBulkAsync(db.Database.GetDbConnection(), db.Provider, cancellationToken);
         foreach (var (calendarId, calendar) in proposed)
         {
             var deskIds = DesksOf(snapshot, calendarId);
@@ -140,6 +143,9 @@ public sealed class RetimeService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var provider = db.Provider;
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await SlaSql.TuneForBulkAsync(db.Database.GetDbConnection(), provider, cancellationToken);
 
         // Read and write in one transaction (BEGIN IMMEDIATE on SQLite; repeatable read elsewhere, retried on conflict)
         // so that a case answered or swept meanwhile is never overwritten with a stale computation.
@@ -238,15 +244,50 @@ public sealed class RetimeService(
         return (new RetimeResult(rows.Count, moved, lifted, flagged), rows[^1].Id, events);
     }
 
-    private async Task<List<Row>> LoadAsync(ComplaintsDbContext db, int[] deskIds, long afterId, CancellationToken cancellationToken) =>
-        await db.Complaints.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.FirstResponseAt == null && c.Status != ComplaintStatus.Closed && c.Id > afterId)
-            .OrderBy(c => c.Id)
-            .Take(options.Value.RetimeBatchSize)
-            .Select(c => new Row(
-                c.Id, c.DeskId, c.AgencyId, c.TrackingCode, c.AssignedOperatorId, c.Status, c.ReceivedAt, c.BusinessDayOfReceipt,
-                c.ResponseDueAt, c.NextEscalationAt, c.OverdueLevel))
-            .ToListAsync(cancellationToken);
+    // Raw ADO.NET: a million rows read this way cost a fraction of a tracked-free EF projection, and "+DeskId" keeps
+    // SQLite walking the primary key in order instead of sorting every open case of the desks for each batch.
+    private async Task<List<Row>> LoadAsync(ComplaintsDbContext db, int[] deskIds, long afterId, CancellationToken cancellationToken)
+    {
+        var batch = options.Value.RetimeBatchSize;
+        var top = db.Provider == DatabaseProvider.SqlServer ? $"TOP ({batch}) " : "";
+        var limit = db.Provider == DatabaseProvider.SqlServer ? "" : $" LIMIT {batch}";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"""
+                SELECT {top}"Id", "DeskId", "AgencyId", "TrackingCode", "AssignedOperatorId", "Status", "ReceivedAt",
+                  "BusinessDayOfReceipt", "ResponseDueAt", "NextEscalationAt", "OverdueLevel"
+                FROM "Complaints"
+                WHERE +"DeskId" IN ({SlaSql.InList(deskIds)}) AND "FirstResponseAt" IS NULL AND "Status" <> 'Closed' AND "Id" > {afterId}
+                ORDER BY "Id"{limit}
+                """;
+            var rows = new List<Row>(Math.Min(batch, 65_536));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new Row(
+                    reader.GetInt64(0),
+                    reader.GetInt32(1),
+                    reader.GetInt32(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Enum.Parse<ComplaintStatus>(reader.GetString(5)),
+                    Instant.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                    LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(7)),
+                    Instant.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                    Instant.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                    reader.GetInt32(10)));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private static int[] DesksOf(CalendarStore.Snapshot snapshot, int calendarId) =>
         snapshot.CalendarIdByDesk.Where(d => d.Value == calendarId).Select(d => d.Key).Order().ToArray();

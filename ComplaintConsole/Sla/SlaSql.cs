@@ -54,6 +54,30 @@ internal static class SlaSql
 
     public static string InList(IEnumerable<int> values) => string.Join(",", values);
 
+    public static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// SQLite only: a bigger page cache and memory-mapped reads for the connection that rewrites a large share of the
+    /// cases, whose working set is far beyond the 2 MB default cache.
+    /// </summary>
+    public static async Task TuneForBulkAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Serialization failures and deadlocks under concurrent writers: the transaction can simply run again.</summary>
     public static bool IsRetryable(Exception ex) => ex switch
     {
