@@ -114,11 +114,11 @@ public sealed class OverdueSweep(
             return (SweepResult.None, []);
         }
 
-        var lastEventBefore = await db.ComplaintEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var next = calendar.NextOpeningAfter(now);
 
         // The level a case reaches depends only on its deadline: 1 + the openings after it up to now.
         var flipped = new List<(Flipped Row, int Level)>();
+        var events = new List<LiveEvent>();
         foreach (var group in due.GroupBy(d => calendar.EscalationLevel(d, now)).Where(g => g.Key > 0).OrderBy(g => g.Key))
         {
             var level = group.Key;
@@ -131,17 +131,17 @@ public sealed class OverdueSweep(
             var kind = level == 1 ? ComplaintEventKind.FlaggedOverdue : ComplaintEventKind.Escalated;
             foreach (var chunk in rows.Chunk(50_000))
             {
-                var insertSql = $"""
-                    INSERT INTO "ComplaintEvents" ("ComplaintId", "At", "Actor", "Kind", "Data", "Reason", "Public")
-                    SELECT ids."v", {"{0}"}, {"{1}"}, {"{2}"}, {"{3}"}, NULL, {"{4}"} FROM ({SlaSql.IdList(provider, 5)}) ids
-                    """;
-                await db.Database.ExecuteSqlRawAsync(
-                    insertSql,
-                    [
-                        now.ToUnixTimeMilliseconds(), Actor, kind.ToString(), LevelData(level), false,
-                        SlaSql.IdListValue(provider, chunk.Select(r => r.Id).ToArray()),
-                    ],
+                var written = await SlaSql.InsertEventsAsync(
+                    db, chunk.Select(r => r.Id).ToArray(), now.ToUnixTimeMilliseconds(), Actor, kind.ToString(), LevelData(level), null, false,
                     cancellationToken);
+                var byId = chunk.ToDictionary(r => r.Id);
+                foreach (var (eventId, complaintId) in written)
+                {
+                    var r = byId[complaintId];
+                    events.Add(new LiveEvent(
+                        eventId, r.Id, r.TrackingCode, kind, now, Actor, r.DeskId, r.AgencyId, r.AssignedOperatorId, r.Status, level,
+                        r.ReceivedAt, r.ResponseDueAt, false));
+                }
             }
 
             flipped.AddRange(rows.Select(r => (r, level)));
@@ -151,32 +151,9 @@ public sealed class OverdueSweep(
         var repairSql = $"""UPDATE "Complaints" SET "NextEscalationAt" = {"{0}"} WHERE {awaiting} AND "NextEscalationAt" <= {"{1}"}""";
         await db.Database.ExecuteSqlRawAsync(repairSql, [next.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()], cancellationToken);
 
-        // Read back the event ids this transaction wrote, for the live feed (published only after commit).
-        List<LiveEvent> events = [];
-        if (flipped.Count > 0)
-        {
-            var byId = flipped.ToDictionary(f => f.Row.Id);
-            var written = await db.ComplaintEvents.AsNoTracking()
-                .Where(e => e.Id > lastEventBefore && e.At == now && e.Actor == Actor
-                    && (e.Kind == ComplaintEventKind.FlaggedOverdue || e.Kind == ComplaintEventKind.Escalated))
-                .OrderBy(e => e.Id)
-                .Select(e => new { e.Id, e.ComplaintId, e.Kind })
-                .ToListAsync(cancellationToken);
-            foreach (var e in written)
-            {
-                if (byId.TryGetValue(e.ComplaintId, out var f))
-                {
-                    var r = f.Row;
-                    events.Add(new LiveEvent(
-                        e.Id, r.Id, r.TrackingCode, e.Kind, now, Actor, r.DeskId, r.AgencyId, r.AssignedOperatorId, r.Status, f.Level,
-                        r.ReceivedAt, r.ResponseDueAt, false));
-                }
-            }
-        }
-
         await transaction.CommitAsync(cancellationToken);
         var flagged = flipped.Count(f => f.Level == 1);
-        return (new SweepResult(flagged, flipped.Count - flagged), events);
+        return (new SweepResult(flagged, flipped.Count - flagged), events.OrderBy(e => e.Sequence).ToList());
     }
 
     private static async Task<List<Flipped>> FlipAsync(

@@ -186,17 +186,12 @@ public sealed class RetimeService(
             }
         }
 
-        var lastEventBefore = moved == 0 ? 0 : await db.ComplaintEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var updateSql =
             $"""
             UPDATE "Complaints" SET "BusinessDayOfReceipt" = {"{0}"}, "ResponseDueAt" = {"{1}"}, "NextEscalationAt" = {"{2}"}, "OverdueLevel" = {"{3}"}{SlaSql.VersionBump(provider)}
             WHERE "Id" IN ({SlaSql.IdList(provider, 4)})
             """;
-        var insertSql =
-            $"""
-            INSERT INTO "ComplaintEvents" ("ComplaintId", "At", "Actor", "Kind", "Data", "Reason", "Public")
-            SELECT ids."v", {"{0}"}, {"{1}"}, {"{2}"}, {"{3}"}, {"{4}"}, {"{5}"} FROM ({SlaSql.IdList(provider, 6)}) ids
-            """;
+        List<LiveEvent> events = [];
         foreach (var (change, ids) in changes)
         {
             var idList = SlaSql.IdListValue(provider, ids);
@@ -211,36 +206,20 @@ public sealed class RetimeService(
             {
                 // The same payload Complaint.Retime writes for one case.
                 var data = JsonSerializer.Serialize(new { from = oldDue.ToString(), to = change.Due.ToString(), level = change.Level });
-                await db.Database.ExecuteSqlRawAsync(
-                    insertSql,
-                    [
-                        now.ToUnixTimeMilliseconds(), actor, nameof(ComplaintEventKind.DeadlineChanged), data, reason, true, idList,
-                    ],
-                    cancellationToken);
-            }
-        }
-
-        List<LiveEvent> events = [];
-        if (moved > 0)
-        {
-            var written = await db.ComplaintEvents.AsNoTracking()
-                .Where(e => e.Id > lastEventBefore && e.Kind == ComplaintEventKind.DeadlineChanged && e.At == now && e.Actor == actor)
-                .OrderBy(e => e.Id)
-                .Select(e => new { e.Id, e.ComplaintId })
-                .ToListAsync(cancellationToken);
-            foreach (var e in written)
-            {
-                if (byId.TryGetValue(e.ComplaintId, out var row))
+                var written = await SlaSql.InsertEventsAsync(
+                    db, ids, now.ToUnixTimeMilliseconds(), actor, nameof(ComplaintEventKind.DeadlineChanged), data, reason, true, cancellationToken);
+                foreach (var (eventId, complaintId) in written)
                 {
-                    var n = recomputer.Compute(row.ReceivedAt);
+                    var row = byId[complaintId];
                     events.Add(new LiveEvent(
-                        e.Id, row.Id, row.TrackingCode, ComplaintEventKind.DeadlineChanged, now, actor, row.DeskId, row.AgencyId,
-                        row.AssignedOperatorId, row.Status, n.Level, row.ReceivedAt, n.Due, false));
+                        eventId, row.Id, row.TrackingCode, ComplaintEventKind.DeadlineChanged, now, actor, row.DeskId, row.AgencyId,
+                        row.AssignedOperatorId, row.Status, change.Level, row.ReceivedAt, change.Due, false));
                 }
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return (new RetimeResult(rows.Count, moved, lifted, flagged), rows[^1].Id, events);
     }
 
@@ -264,6 +243,8 @@ public sealed class RetimeService(
                 ORDER BY "Id"{limit}
                 """;
             var rows = new List<Row>(Math.Min(batch, 65_536));
+            var sqlite = db.Provider == DatabaseProvider.Sqlite;
+            var dates = new Dictionary<string, LocalDate>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -273,9 +254,9 @@ public sealed class RetimeService(
                     reader.GetInt32(2),
                     reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
-                    Enum.Parse<ComplaintStatus>(reader.GetString(5)),
+                    ParseStatus(reader.GetString(5)),
                     Instant.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                    LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(7)),
+                    sqlite ? ParseDate(reader.GetString(7), dates) : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(7)),
                     Instant.FromUnixTimeMilliseconds(reader.GetInt64(8)),
                     Instant.FromUnixTimeMilliseconds(reader.GetInt64(9)),
                     reader.GetInt32(10)));
@@ -287,6 +268,24 @@ public sealed class RetimeService(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static ComplaintStatus ParseStatus(string text) => text switch
+    {
+        nameof(ComplaintStatus.New) => ComplaintStatus.New,
+        nameof(ComplaintStatus.Assigned) => ComplaintStatus.Assigned,
+        _ => Enum.Parse<ComplaintStatus>(text),
+    };
+
+    // SQLite stores dates as yyyy-MM-dd text; most cases share a handful of days.
+    private static LocalDate ParseDate(string text, Dictionary<string, LocalDate> seen)
+    {
+        if (!seen.TryGetValue(text, out var date))
+        {
+            seen[text] = date = LocalDate.FromDateOnly(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return date;
     }
 
     private static int[] DesksOf(CalendarStore.Snapshot snapshot, int calendarId) =>

@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Text;
 using ComplaintConsole.Data;
 using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplaintConsole.Sla;
 
@@ -53,6 +55,42 @@ internal static class SlaSql
     public static string InList(IEnumerable<long> values) => string.Join(",", values);
 
     public static string InList(IEnumerable<int> values) => string.Join(",", values);
+
+    /// <summary>
+    /// Inserts one timeline event per id (same kind, data and reason for all) and returns (event id, complaint id) of
+    /// each row written, so that live events carry their sequence numbers without reading the table again.
+    /// </summary>
+    public static async Task<List<(long EventId, long ComplaintId)>> InsertEventsAsync(
+        ComplaintsDbContext db, IReadOnlyList<long> complaintIds, long at, string actor, string kind, string? data, string? reason,
+        bool isPublic, CancellationToken cancellationToken)
+    {
+        var provider = db.Provider;
+        var output = provider == DatabaseProvider.SqlServer ? "OUTPUT inserted.\"Id\", inserted.\"ComplaintId\"" : "";
+        var returning = provider == DatabaseProvider.SqlServer ? "" : "RETURNING \"Id\", \"ComplaintId\"";
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            INSERT INTO "ComplaintEvents" ("ComplaintId", "At", "Actor", "Kind", "Data", "Reason", "Public")
+            {output}
+            SELECT ids."v", @at, @actor, @kind, @data, @reason, @public FROM ({IdList(provider, 0).Replace("{0}", "@ids", StringComparison.Ordinal)}) ids
+            {returning}
+            """;
+        AddParameter(command, "@at", at);
+        AddParameter(command, "@actor", actor);
+        AddParameter(command, "@kind", kind);
+        AddParameter(command, "@data", (object?)data ?? DBNull.Value);
+        AddParameter(command, "@reason", (object?)reason ?? DBNull.Value);
+        AddParameter(command, "@public", isPublic);
+        AddParameter(command, "@ids", IdListValue(provider, complaintIds));
+        var written = new List<(long, long)>(complaintIds.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            written.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return written;
+    }
 
     public static void AddParameter(DbCommand command, string name, object value)
     {
