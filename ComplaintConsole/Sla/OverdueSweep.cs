@@ -21,9 +21,9 @@ public sealed record SweepResult(int Flagged, int Escalated)
 /// Flags every open, unanswered case whose <see cref="Complaint.NextEscalationAt"/> has passed: level 1 at the deadline,
 /// one more at each later working-day opening of its desk's calendar (several at once after downtime).
 /// Set-based and idempotent: per calendar and resulting level, one UPDATE flips the due rows and moves their
-/// NextEscalationAt to the calendar's next opening, so a second run (or a second node) finds nothing; one INSERT…SELECT
-/// then writes the FlaggedOverdue/Escalated event of each flipped row, guarded so that no case gets the same level's
-/// event twice for the same deadline even when two sweeps race.
+/// NextEscalationAt to the calendar's next opening, so a second run (or a second node) finds nothing. The UPDATE returns
+/// the rows it flipped (RETURNING, OUTPUT on SQL Server) and one INSERT…SELECT keyed on those ids writes their
+/// FlaggedOverdue/Escalated events in the same transaction, so each level change gets exactly one event.
 /// </summary>
 public sealed class OverdueSweep(
     IDbContextFactory<ComplaintsDbContext> dbFactory,
@@ -198,6 +198,6 @@ public sealed class OverdueSweep(
         long Id, string TrackingCode, int DeskId, int AgencyId, string? AssignedOperatorId, ComplaintStatus Status, Instant ReceivedAt,
         Instant ResponseDueAt);
 
-    /// <summary>The data of a FlaggedOverdue/Escalated event; also what the once-per-level guard compares.</summary>
+    /// <summary>The data of a FlaggedOverdue/Escalated event.</summary>
     public static string LevelData(int level) => $$"""{"level":{{level}}}""";
 }
