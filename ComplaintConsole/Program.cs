@@ -18,6 +18,7 @@ builder.Services.AddApi();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
+builder.Services.AddSla(builder.Configuration);
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();

@@ -32,7 +32,11 @@ public sealed class ComplaintConfiguration(DatabaseProvider provider) : IEntityT
 
         // The desk queue (unassigned, oldest first) and the overdue sweep (open, unanswered, due) read these.
         builder.HasIndex(c => new { c.DeskId, c.Status, c.ReceivedAt });
-        builder.HasIndex(c => new { c.NextEscalationAt, c.DeskId });
+        // Filtered to the cases the sweep can flag, so the safety sweep stays cheap however much history is stored.
+        builder.HasIndex(c => new { c.NextEscalationAt, c.DeskId })
+            .HasFilter(provider == DatabaseProvider.SqlServer
+                ? "[FirstResponseAt] IS NULL AND [Status] <> 'Closed'"
+                : "\"FirstResponseAt\" IS NULL AND \"Status\" <> 'Closed'");
         builder.HasIndex(c => new { c.AssignedOperatorId, c.Status });
         builder.HasIndex(c => c.ReceivedAt);
 

@@ -331,7 +331,8 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
 
                     b.HasIndex("AssignedOperatorId", "Status");
 
-                    b.HasIndex("NextEscalationAt", "DeskId");
+                    b.HasIndex("NextEscalationAt", "DeskId")
+                        .HasFilter("\"FirstResponseAt\" IS NULL AND \"Status\" <> 'Closed'");
 
                     b.HasIndex("DeskId", "Status", "ReceivedAt");
 
@@ -378,6 +379,48 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OverdueByLevel")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailySummaries");
                 });
 
             modelBuilder.Entity("ComplaintConsole.Domain.Desk", b =>
@@ -744,6 +787,15 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                     b.HasOne("ComplaintConsole.Domain.Complaint", null)
                         .WithMany("Events")
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.HasOne("ComplaintConsole.Domain.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

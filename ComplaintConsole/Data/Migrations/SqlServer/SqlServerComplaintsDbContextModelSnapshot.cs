@@ -332,7 +332,8 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("AssignedOperatorId", "Status");
 
-                    b.HasIndex("NextEscalationAt", "DeskId");
+                    b.HasIndex("NextEscalationAt", "DeskId")
+                        .HasFilter("[FirstResponseAt] IS NULL AND [Status] <> 'Closed'");
 
                     b.HasIndex("DeskId", "Status", "ReceivedAt");
 
@@ -379,6 +380,48 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OverdueByLevel")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailySummaries");
                 });
 
             modelBuilder.Entity("ComplaintConsole.Domain.Desk", b =>
@@ -746,6 +789,15 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
                     b.HasOne("ComplaintConsole.Domain.Complaint", null)
                         .WithMany("Events")
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.HasOne("ComplaintConsole.Domain.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -318,7 +318,8 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedOperatorId", "Status");
 
-                    b.HasIndex("NextEscalationAt", "DeskId");
+                    b.HasIndex("NextEscalationAt", "DeskId")
+                        .HasFilter("\"FirstResponseAt\" IS NULL AND \"Status\" <> 'Closed'");
 
                     b.HasIndex("DeskId", "Status", "ReceivedAt");
 
@@ -363,6 +364,46 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                     b.HasIndex("ComplaintId", "Id");
 
                     b.ToTable("ComplaintEvents");
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverdueByLevel")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailySummaries");
                 });
 
             modelBuilder.Entity("ComplaintConsole.Domain.Desk", b =>
@@ -715,6 +756,15 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                     b.HasOne("ComplaintConsole.Domain.Complaint", null)
                         .WithMany("Events")
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.DailySummary", b =>
+                {
+                    b.HasOne("ComplaintConsole.Domain.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -321,6 +321,32 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DailySummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answered = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtRisk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueByLevel = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailySummaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailySummaries_Desks_DeskId",
+                        column: x => x.DeskId,
+                        principalTable: "Desks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskMembers",
                 columns: table => new
                 {
@@ -538,7 +564,8 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_NextEscalationAt_DeskId",
                 table: "Complaints",
-                columns: new[] { "NextEscalationAt", "DeskId" });
+                columns: new[] { "NextEscalationAt", "DeskId" },
+                filter: "\"FirstResponseAt\" IS NULL AND \"Status\" <> 'Closed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ReceivedAt",
@@ -549,6 +576,12 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                 name: "IX_Complaints_TrackingCode",
                 table: "Complaints",
                 column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailySummaries_DeskId_Date",
+                table: "DailySummaries",
+                columns: new[] { "DeskId", "Date" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -607,6 +640,9 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "DailySummaries");
 
             migrationBuilder.DropTable(
                 name: "DeskMembers");

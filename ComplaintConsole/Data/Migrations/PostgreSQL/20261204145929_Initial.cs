@@ -322,6 +322,32 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "DailySummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeskId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    TakenAt = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<int>(type: "integer", nullable: false),
+                    Answered = table.Column<int>(type: "integer", nullable: false),
+                    AtRisk = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<int>(type: "integer", nullable: false),
+                    OverdueByLevel = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailySummaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailySummaries_Desks_DeskId",
+                        column: x => x.DeskId,
+                        principalTable: "Desks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskMembers",
                 columns: table => new
                 {
@@ -539,7 +565,8 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_NextEscalationAt_DeskId",
                 table: "Complaints",
-                columns: new[] { "NextEscalationAt", "DeskId" });
+                columns: new[] { "NextEscalationAt", "DeskId" },
+                filter: "\"FirstResponseAt\" IS NULL AND \"Status\" <> 'Closed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ReceivedAt",
@@ -550,6 +577,12 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                 name: "IX_Complaints_TrackingCode",
                 table: "Complaints",
                 column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailySummaries_DeskId_Date",
+                table: "DailySummaries",
+                columns: new[] { "DeskId", "Date" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -608,6 +641,9 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "DailySummaries");
 
             migrationBuilder.DropTable(
                 name: "DeskMembers");

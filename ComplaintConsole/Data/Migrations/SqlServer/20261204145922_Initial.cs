@@ -321,6 +321,32 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DailySummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeskId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    TakenAt = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<int>(type: "int", nullable: false),
+                    Answered = table.Column<int>(type: "int", nullable: false),
+                    AtRisk = table.Column<int>(type: "int", nullable: false),
+                    Overdue = table.Column<int>(type: "int", nullable: false),
+                    OverdueByLevel = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailySummaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailySummaries_Desks_DeskId",
+                        column: x => x.DeskId,
+                        principalTable: "Desks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskMembers",
                 columns: table => new
                 {
@@ -540,7 +566,8 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_NextEscalationAt_DeskId",
                 table: "Complaints",
-                columns: new[] { "NextEscalationAt", "DeskId" });
+                columns: new[] { "NextEscalationAt", "DeskId" },
+                filter: "[FirstResponseAt] IS NULL AND [Status] <> 'Closed'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ReceivedAt",
@@ -551,6 +578,12 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
                 name: "IX_Complaints_TrackingCode",
                 table: "Complaints",
                 column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailySummaries_DeskId_Date",
+                table: "DailySummaries",
+                columns: new[] { "DeskId", "Date" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -609,6 +642,9 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "DailySummaries");
 
             migrationBuilder.DropTable(
                 name: "DeskMembers");
