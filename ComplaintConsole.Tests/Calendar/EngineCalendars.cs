@@ -15,7 +15,7 @@ internal static class EngineCalendars
     /// <summary>tehran-counties: tehran-hq plus Thursday 07:30–13:00, official holidays of 1405–1406.</summary>
     public static WorkingCalendar Counties(IEnumerable<ClosureRule>? closures = null, IEnumerable<HolidayRule>? holidays = null) =>
         new(
-            Data.Seed.DemoData.CountiesCalendar,
+            ComplaintConsole.Data.Seed.DemoData.CountiesCalendar,
             Tehran,
             [CountiesVersion(LongAgo)],
             holidays ?? OfficialHolidays,
