@@ -18,6 +18,9 @@ public sealed class WorkingCalendar
     private readonly Dictionary<LocalDate, ClosureRule[]> _closures;
     private readonly ConcurrentDictionary<LocalDate, Interval[]> _days = new();
 
+    // Created once: a method group passed to GetOrAdd would allocate a delegate on every lookup.
+    private readonly Func<LocalDate, Interval[]> _computeDay;
+
     public WorkingCalendar(
         string code,
         DateTimeZone zone,
@@ -39,6 +42,7 @@ public sealed class WorkingCalendar
         _holidays = Holidays.Select(h => h.Date).ToHashSet();
         _closures = Closures.GroupBy(c => c.Date).ToDictionary(g => g.Key, g => g.ToArray());
         LateArrivalCutoff = lateArrivalCutoff;
+        _computeDay = ComputeDay;
     }
 
     public string Code { get; }
@@ -73,7 +77,7 @@ public sealed class WorkingCalendar
     public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
 
     /// <summary>The open intervals of a local date, in order: weekday ranges, none on a holiday, minus closures.</summary>
-    public IReadOnlyList<Interval> OpenIntervals(LocalDate date) => _days.GetOrAdd(date, ComputeDay);
+    public IReadOnlyList<Interval> OpenIntervals(LocalDate date) => _days.GetOrAdd(date, _computeDay);
 
     public bool IsWorkingDay(LocalDate date) => OpenIntervals(date).Count > 0;
 
@@ -165,8 +169,11 @@ public sealed class WorkingCalendar
         var last = to.InZone(Zone).Date;
         for (; date <= last; date = date.PlusDays(1))
         {
-            foreach (var interval in OpenIntervals(date))
+            // Indexed rather than foreach: enumerating an array through IReadOnlyList allocates an enumerator.
+            var intervals = OpenIntervals(date);
+            for (var i = 0; i < intervals.Count; i++)
             {
+                var interval = intervals[i];
                 var start = interval.Start > from ? interval.Start : from;
                 var end = interval.End < to ? interval.End : to;
                 if (end > start)
