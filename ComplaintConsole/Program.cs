@@ -1,6 +1,7 @@
 using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
+using ComplaintConsole.Intake;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -13,9 +14,10 @@ builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appset
     .AddCommandLine(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddApi();
+builder.Services.AddApi(builder.Configuration);
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddRealtime();
+builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();
@@ -24,8 +26,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
-app.MapApiV1().MapDeadlineEndpoints();
+app.MapApiV1().MapDeadlineEndpoints().MapIntake();
 app.MapConsoleUi();
 
 app.Run();
