@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplaintConsole.Api;
@@ -35,6 +36,8 @@ public static class IntakeEndpoints
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Offsets read "+03:30", not "\u002B03:30"; the body is served as application/json, never inside HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public sealed record ComplainantBody(string? Name, string? NationalCode, string? Mobile);
