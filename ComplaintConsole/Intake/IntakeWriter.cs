@@ -3,6 +3,7 @@ using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -97,7 +98,7 @@ public sealed partial class IntakeWriter(
                 liveFeed.Publish(published);
                 return;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (Exception ex) when (attempt < MaxAttempts && ex is DbUpdateException or System.Data.Common.DbException)
             {
                 // Another node took a tracking code or an idempotency key between the check and the insert: redo the
                 // batch with fresh codes; a key taken meanwhile is found by the check this time.
@@ -139,7 +140,9 @@ public sealed partial class IntakeWriter(
         var duplicateOf = new int[batch.Count];
         Array.Fill(duplicateOf, -1);
 
-        await ResolveIdempotencyAsync(db, batch, outcomes, duplicateOf, now);
+        // Checks and inserts share one transaction: what was checked cannot change before the commit.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var expired = await ResolveIdempotencyAsync(db, batch, outcomes, duplicateOf, now);
         await EnsureUniqueCodesAsync(db, batch, outcomes, duplicateOf);
 
         var inserted = 0;
@@ -153,10 +156,8 @@ public sealed partial class IntakeWriter(
             }
 
             ResetKeys(item.Complaint);
-            db.Complaints.Add(item.Complaint);
             if (item.Claim is { } claim)
             {
-                // The record points at the complaint by navigation, so both go in the same SaveChanges: one transaction.
                 var (status, body, location) = claim.Response(item.Complaint);
                 item.Record = new IdempotencyRecord
                 {
@@ -166,19 +167,21 @@ public sealed partial class IntakeWriter(
                     ResponseStatus = status,
                     ResponseBody = body,
                     ResponseLocation = location,
-                    Complaint = item.Complaint,
                     CreatedAt = now,
                     ExpiresAt = now + Duration.FromHours(options.Value.IdempotencyRetentionHours),
                 };
-                db.IdempotencyRecords.Add(item.Record);
             }
 
             inserted++;
         }
 
-        if (inserted > 0 || db.ChangeTracker.HasChanges())
+        if (db.Provider == DatabaseProvider.Sqlite)
         {
-            await db.SaveChangesAsync();
+            await InsertOnSqliteAsync(db, batch, outcomes, duplicateOf, expired);
+        }
+        else
+        {
+            await InsertWithEfAsync(db, batch, outcomes, duplicateOf, expired);
         }
 
         var events = new List<LiveEvent>(inserted);
@@ -207,15 +210,88 @@ public sealed partial class IntakeWriter(
         return events;
     }
 
-    private static async Task ResolveIdempotencyAsync(ComplaintsDbContext db, List<Pending> batch, Outcome?[] outcomes, int[] duplicateOf, Instant now)
+    private static async Task InsertOnSqliteAsync(ComplaintsDbContext db, List<Pending> batch, Outcome?[] outcomes, int[] duplicateOf, List<IdempotencyRecord> expired)
     {
-        if (!batch.Any(b => b.Claim is not null))
+        var access = new ComplaintsDbContextAccess(db, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        if (expired.Count > 0)
         {
-            return;
+            var ids = expired.Select(r => r.Id).ToList();
+            await db.IdempotencyRecords.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync();
         }
 
-        var keys = batch.Where(b => b.Claim is not null).Select(b => b.Claim!.Key).Distinct().ToList();
-        var existing = await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync();
+        await using var complaints = await SqliteRowWriter.PrepareAsync<Complaint>(access);
+        await using var events = await SqliteRowWriter.PrepareAsync<ComplaintEvent>(access);
+        await using var records = await SqliteRowWriter.PrepareAsync<IdempotencyRecord>(access);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is not null || duplicateOf[i] >= 0)
+            {
+                continue;
+            }
+
+            var complaint = batch[i].Complaint;
+            complaint.Id = await complaints.InsertAsync(complaint);
+            foreach (var e in complaint.Events)
+            {
+                e.ComplaintId = complaint.Id;
+                e.Id = await events.InsertAsync(e);
+            }
+
+            if (batch[i].Record is { } record)
+            {
+                record.ComplaintId = complaint.Id;
+                record.Id = await records.InsertAsync(record);
+            }
+        }
+
+        await db.Database.CommitTransactionAsync();
+    }
+
+    private static async Task InsertWithEfAsync(ComplaintsDbContext db, List<Pending> batch, Outcome?[] outcomes, int[] duplicateOf, List<IdempotencyRecord> expired)
+    {
+        db.IdempotencyRecords.RemoveRange(expired);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is not null || duplicateOf[i] >= 0)
+            {
+                continue;
+            }
+
+            db.Complaints.Add(batch[i].Complaint);
+            if (batch[i].Record is { } record)
+            {
+                // The record points at the complaint by navigation, so EF fills in its id in the same SaveChanges.
+                record.Complaint = batch[i].Complaint;
+                db.IdempotencyRecords.Add(record);
+            }
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync();
+        }
+
+        await db.Database.CommitTransactionAsync();
+    }
+
+    private static async Task<List<IdempotencyRecord>> ResolveIdempotencyAsync(ComplaintsDbContext db, List<Pending> batch, Outcome?[] outcomes, int[] duplicateOf, Instant now)
+    {
+        var expired = new List<IdempotencyRecord>();
+        if (!batch.Any(b => b.Claim is not null))
+        {
+            return expired;
+        }
+
+        // One query per API key in the batch (usually one), so that the (ApiKeyName, Key) index is used.
+        var existing = new List<IdempotencyRecord>();
+        foreach (var group in batch.Where(b => b.Claim is not null).GroupBy(b => b.Claim!.ApiKeyName))
+        {
+            var keys = group.Select(b => b.Claim!.Key).Distinct().ToList();
+            existing.AddRange(await db.IdempotencyRecords.AsNoTracking()
+                .Where(r => r.ApiKeyName == group.Key && keys.Contains(r.Key))
+                .ToListAsync());
+        }
+
         var firstIndex = new Dictionary<(string, string), int>();
         for (var i = 0; i < batch.Count; i++)
         {
@@ -228,7 +304,7 @@ public sealed partial class IntakeWriter(
             if (stored is not null && stored.ExpiresAt <= now)
             {
                 // Kept long enough: the key is free again.
-                db.IdempotencyRecords.Remove(stored);
+                expired.Add(stored);
                 existing.Remove(stored);
                 stored = null;
             }
@@ -248,6 +324,8 @@ public sealed partial class IntakeWriter(
                 firstIndex[(claim.ApiKeyName, claim.Key)] = i;
             }
         }
+
+        return expired;
     }
 
     private static async Task EnsureUniqueCodesAsync(ComplaintsDbContext db, List<Pending> batch, Outcome?[] outcomes, int[] duplicateOf)
