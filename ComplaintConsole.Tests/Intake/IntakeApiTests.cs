@@ -222,6 +222,17 @@ public sealed class IntakeApiTests(IntakeAppFactory app) : IClassFixture<IntakeA
     }
 
     [Fact]
+    public async Task Get_ComplaintPage_PrerendersFormWithAntiforgeryTokenAndHiddenHoneypot()
+    {
+        var html = await app.CreateClient().GetStringAsync("/complaint");
+
+        Assert.Contains("name=\"__RequestVerificationToken\"", html);
+        Assert.Contains("name=\"website\"", html);
+        Assert.Contains("aria-hidden=\"true\"", html);
+        Assert.Contains("data-testid=\"complaint-form\"", html);
+    }
+
+    [Fact]
     public async Task Post_BodyLargerThanLimit_Returns413AndStoresNothing()
     {
         var before = await app.ComplaintCountAsync();
