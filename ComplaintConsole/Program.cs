@@ -2,6 +2,7 @@ using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
 using ComplaintConsole.Identity;
+using ComplaintConsole.Intake;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -14,11 +15,12 @@ builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appset
     .AddCommandLine(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddApi();
+builder.Services.AddApi(builder.Configuration);
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();
@@ -29,8 +31,9 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
-app.MapApiV1().MapDeadlineEndpoints();
+app.MapApiV1().MapDeadlineEndpoints().MapIntake();
 app.MapConsoleIdentity();
 app.MapConsoleUi();
 

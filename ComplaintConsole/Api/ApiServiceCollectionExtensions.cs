@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
 namespace ComplaintConsole.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Problem details for every error and the OpenAPI document of /api/v1.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public const string SubmitPolicy = "api:submit";
+    public const string ReadPolicy = "api:read";
+
+    /// <summary>Problem details for every error, the OpenAPI document of /api/v1, API keys with scopes, rate limits.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -16,6 +22,21 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddOpenApi("v1");
+
+        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>>(new OptionsRules<ApiKeyOptions>(ApiKeyOptions.Validate));
+        services.AddSingleton<ApiKeyStore>();
+
+        // No default scheme: the API key scheme is named by the API's policies only, beside the console's sign-in.
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SubmitPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Submit))
+            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Read));
+
+        services.AddClientRateLimits(configuration);
         return services;
     }
 

@@ -32,6 +32,7 @@ public class ComplaintsDbContext(DbContextOptions options) : IdentityDbContext<A
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
 
     public DbSet<DailySummary> DailySummaries => Set<DailySummary>();
+    public DbSet<Intake.IdempotencyRecord> IdempotencyRecords => Set<Intake.IdempotencyRecord>();
 
     public DatabaseProvider Provider => DatabaseProviders.Of(Database.ProviderName);
 
