@@ -31,6 +31,8 @@ public class ComplaintsDbContext(DbContextOptions options) : IdentityDbContext<A
 
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
 
+    public DbSet<OperatorShift> OperatorShifts => Set<OperatorShift>();
+
     public DatabaseProvider Provider => DatabaseProviders.Of(Database.ProviderName);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -468,6 +468,33 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                     b.ToTable("Holidays");
                 });
 
+            modelBuilder.Entity("ComplaintConsole.Domain.OperatorShift", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("DeskId", "Presence");
+
+                    b.ToTable("OperatorShifts");
+                });
+
             modelBuilder.Entity("ComplaintConsole.Domain.WeeklyRange", b =>
                 {
                     b.Property<int>("Id")
@@ -783,6 +810,23 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                         .HasForeignKey("CalendarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.OperatorShift", b =>
+                {
+                    b.HasOne("ComplaintConsole.Domain.Desk", "Desk")
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplaintConsole.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Desk");
                 });
 
             modelBuilder.Entity("ComplaintConsole.Domain.WeeklyRange", b =>

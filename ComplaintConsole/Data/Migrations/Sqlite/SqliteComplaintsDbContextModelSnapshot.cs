@@ -449,6 +449,33 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                     b.ToTable("Holidays");
                 });
 
+            modelBuilder.Entity("ComplaintConsole.Domain.OperatorShift", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("DeskId", "Presence");
+
+                    b.ToTable("OperatorShifts");
+                });
+
             modelBuilder.Entity("ComplaintConsole.Domain.WeeklyRange", b =>
                 {
                     b.Property<int>("Id")
@@ -754,6 +781,23 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                         .HasForeignKey("CalendarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintConsole.Domain.OperatorShift", b =>
+                {
+                    b.HasOne("ComplaintConsole.Domain.Desk", "Desk")
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplaintConsole.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Desk");
                 });
 
             modelBuilder.Entity("ComplaintConsole.Domain.WeeklyRange", b =>

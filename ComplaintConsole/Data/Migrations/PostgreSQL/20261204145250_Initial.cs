@@ -346,6 +346,33 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "OperatorShifts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DeskId = table.Column<int>(type: "integer", nullable: false),
+                    Presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OperatorShifts", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_OperatorShifts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OperatorShifts_Desks_DeskId",
+                        column: x => x.DeskId,
+                        principalTable: "Desks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WeeklyRange",
                 columns: table => new
                 {
@@ -574,6 +601,11 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
                 columns: new[] { "CalendarId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OperatorShifts_DeskId_Presence",
+                table: "OperatorShifts",
+                columns: new[] { "DeskId", "Presence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WeeklyRange_ScheduleId",
                 table: "WeeklyRange",
                 column: "ScheduleId");
@@ -614,6 +646,9 @@ namespace ComplaintConsole.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "Holidays");
+
+            migrationBuilder.DropTable(
+                name: "OperatorShifts");
 
             migrationBuilder.DropTable(
                 name: "WeeklyRange");
