@@ -1,6 +1,7 @@
 using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
+using ComplaintConsole.Desks;
 using ComplaintConsole.Identity;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
@@ -18,6 +19,7 @@ builder.Services.AddApi();
 builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
+builder.Services.AddDesks();
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();
@@ -31,6 +33,8 @@ app.UseAntiforgery();
 
 app.MapApiV1().MapDeadlineEndpoints();
 app.MapConsoleIdentity();
+app.MapRealtime();
+app.MapDesks();
 app.MapConsoleUi();
 
 app.Run();
