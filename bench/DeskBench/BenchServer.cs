@@ -19,7 +19,6 @@ public sealed class BenchServer : WebApplicationFactory<Program>
 {
     public const int BenchUsers = 50;
     private readonly string _directory = Directory.CreateTempSubdirectory("desk-bench-").FullName;
-    private static int _counter;
 
     public static string UserName(int i) => $"bench{i:00}";
 
@@ -95,7 +94,7 @@ public sealed class BenchServer : WebApplicationFactory<Program>
 
         // The same path as intake: routing to the agency's desk, the deadline from its calendar, the Received event in
         // the same transaction, publish after commit.
-        private static async Task<string> FileAsync(IDbContextFactory<ComplaintsDbContext> dbFactory, CalendarStore calendars, LiveFeed feed, TimeProvider time)
+        private static async Task<string> FileAsync(string code, IDbContextFactory<ComplaintsDbContext> dbFactory, CalendarStore calendars, LiveFeed feed, TimeProvider time)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "tehran-municipality");
@@ -103,7 +102,7 @@ public sealed class BenchServer : WebApplicationFactory<Program>
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var c = new Complaint
             {
-                TrackingCode = "B" + Interlocked.Increment(ref _counter).ToString("D7", System.Globalization.CultureInfo.InvariantCulture),
+                TrackingCode = code,
                 Kind = ComplaintKind.Complaint,
                 Channel = Channel.Api,
                 AgencyId = agency.Id,

@@ -53,9 +53,9 @@ public sealed partial class BlazorCircuitClient(Uri baseUri, string cookie) : IA
         request.Headers.Add("Cookie", cookie);
         using var response = await http.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
-        var marker = Marker().Match(html).Groups[1].Value;
+        var markers = Marker().Matches(html).Select(m => m.Groups[1].Value).ToList();
         var state = State().Match(html).Groups[1].Value;
-        if (marker.Length == 0)
+        if (markers.Count == 0)
         {
             throw new InvalidOperationException($"No server component marker on {path} ({(int)response.StatusCode})");
         }
@@ -83,7 +83,9 @@ public sealed partial class BlazorCircuitClient(Uri baseUri, string cookie) : IA
             throw new InvalidOperationException("The server refused to start the circuit");
         }
 
-        var operations = $$"""{"batchId":1,"operations":[{"type":"add","ssrComponentId":1,"marker":{{marker}}}]}""";
+        // Every interactive root of the page (the head outlet and the routes) becomes a root component of the circuit.
+        var adds = string.Join(',', markers.Select((m, i) => $$"""{"type":"add","ssrComponentId":{{i + 1}},"marker":{{m}}}"""));
+        var operations = $$"""{"batchId":1,"operations":[{{adds}}]}""";
         await _connection.SendAsync("UpdateRootComponents", operations, state);
     }
 
@@ -107,6 +109,11 @@ public sealed partial class BlazorCircuitClient(Uri baseUri, string cookie) : IA
             Interlocked.CompareExchange(ref self._firstAfterReset, now, 0);
         }
 
+        if (Environment.GetEnvironmentVariable("DESKBENCH_DEBUG") == "1" && args[1] is byte[] raw)
+        {
+            Console.WriteLine($"batch {batchId}: " + new string(Encoding.UTF8.GetString(raw).Where(ch => !char.IsControl(ch)).ToArray()));
+        }
+
         if (args[1] is byte[] data && data.AsSpan().IndexOf(QueueMarker) >= 0)
         {
             Volatile.Write(ref self._sawQueue, 1);
@@ -125,11 +132,17 @@ public sealed partial class BlazorCircuitClient(Uri baseUri, string cookie) : IA
         }
 
         var identifier = args[1] as string ?? "";
+        if (Environment.GetEnvironmentVariable("DESKBENCH_DEBUG") == "1")
+        {
+            Console.WriteLine("JS call: " + string.Join(" | ", args.Select(a => $"{a?.GetType().Name}:{a}")));
+        }
         var resultType = Convert.ToInt32(args[3], System.Globalization.CultureInfo.InvariantCulture);
         var result = resultType switch
         {
             1 => $$"""{"__jsObjectId":{{Interlocked.Increment(ref self._nextObjectId)}}}""",
             _ when identifier == "getSound" => "false",
+            _ when identifier == "window.hasOwnProperty" => "true",
+            _ when identifier == "mudpopoverHelper.countProviders" => "1",
             _ => "null",
         };
         return self._connection!.SendAsync("EndInvokeJSFromDotNet", taskId, true, $"[{taskId},true,{result}]");

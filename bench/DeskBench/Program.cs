@@ -36,6 +36,18 @@ public static class BenchMain
         }
 
         var baseUri = new Uri(line!["LISTENING ".Length..]);
+        // Keep draining the server's output (a full pipe would block its logging); show the first lines.
+        var serverLines = 0;
+        _ = Task.Run(async () =>
+        {
+            while (await server.StandardOutput.ReadLineAsync() is { } l)
+            {
+                if (!l.Contains("RemoteNavigationManager", StringComparison.Ordinal) && !l.Contains("Requesting navigation", StringComparison.Ordinal) && Interlocked.Increment(ref serverLines) <= 200)
+                {
+                    Console.WriteLine("[server] " + l);
+                }
+            }
+        });
         Console.WriteLine($"server pid {server.Id} at {baseUri}, {Environment.ProcessorCount} cores");
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         var cookies = new Dictionary<string, string>();
@@ -106,16 +118,22 @@ public static class BenchMain
             var withClients = await http.GetFromJsonAsync<MemoryReport>("/bench/memory");
             Console.WriteLine($"server with hub clients: managed {Mb(withClients!.ManagedBytes)} MB, working set {Mb(withClients.WorkingSetBytes)} MB");
 
+            for (var i = 0; i < 5; i++)
+            {
+                await http.PostAsync($"/bench/file?code=W{i:0000000}", null); // warm-up, not measured
+            }
+
+            await Task.Delay(1000);
             for (var i = 0; i < complaints; i++)
             {
-                var t0 = Stopwatch.GetTimestamp();
-                var response = await http.PostAsync("/bench/file", null);
-                var code = (await response.Content.ReadAsStringAsync()).Trim('"');
-                sent[code] = t0;
+                var code = $"H{i:0000000}";
+                sent[code] = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync($"/bench/file?code={code}", null);
+                response.EnsureSuccessStatusCode();
                 await Task.Delay(50);
             }
 
-            // Deliveries that arrived before the code was known were not counted: wait for the expected number, bounded.
+            // Wait for every expected delivery, bounded.
             var expected = (long)hubClients * complaints;
             var wait = Stopwatch.StartNew();
             while (latencies.Count < expected && wait.Elapsed < TimeSpan.FromSeconds(20))
@@ -161,12 +179,19 @@ public static class BenchMain
                 }
             }));
             Console.WriteLine($"started {clients.Count} circuits ({failures} failed) in {watch.Elapsed.TotalSeconds:0.0} s");
+            // Let every circuit finish its first load (queue read, JS interop) before measuring.
+            var settle = Stopwatch.StartNew();
+            while (clients.Any(c => !c.SawMarkup("queue")) && settle.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+            }
+
             var queueRendered = clients.Count(c => c.SawMarkup("data-panel=\"queue\"") || c.RenderBatches > 1);
             var after = await http.GetFromJsonAsync<MemoryReport>("/bench/memory");
             Console.WriteLine($"server with circuits: managed {Mb(after!.ManagedBytes)} MB (+{Mb(after.ManagedBytes - before!.ManagedBytes)}), working set {Mb(after.WorkingSetBytes)} MB (+{Mb(after.WorkingSetBytes - before.WorkingSetBytes)})");
             if (clients.Count > 0)
             {
-                Console.WriteLine($"per circuit: managed {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / clients.Count:0} KB, working set {(after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / clients.Count:0} KB; circuits with more than the first render: {queueRendered}");
+                Console.WriteLine($"per circuit: managed {(after.ManagedBytes - before.ManagedBytes) / 1024.0 / clients.Count:0} KB, working set {(after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / clients.Count:0} KB; circuits showing the desk queue: {queueRendered}");
             }
 
             // One complaint: how long until every live desk circuit has re-rendered with it.
@@ -176,7 +201,7 @@ public static class BenchMain
             }
 
             var t0 = Stopwatch.GetTimestamp();
-            await http.PostAsync("/bench/file", null);
+            await http.PostAsync("/bench/file?code=C0000001", null);
             var wait = Stopwatch.StartNew();
             while (clients.Count(c => c.LastBatchAt > t0) < clients.Count && wait.Elapsed < TimeSpan.FromSeconds(20))
             {
@@ -193,7 +218,7 @@ public static class BenchMain
 
         static long Mb(long bytes) => bytes / (1024 * 1024);
 
-        static string[] ExeArgs() => Environment.GetCommandLineArgs()[0].EndsWith(".dll", StringComparison.Ordinal) ? [Environment.GetCommandLineArgs()[0]] : [];
+        static string[] ExeArgs() => Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [Environment.GetCommandLineArgs()[0]] : [];
 
         static async Task<string> SignInAsync(Uri baseUri, string user)
         {
