@@ -1,6 +1,7 @@
 using ComplaintConsole.Api;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
+using ComplaintConsole.Desks;
 using ComplaintConsole.Identity;
 using ComplaintConsole.Intake;
 using ComplaintConsole.Realtime;
@@ -21,6 +22,7 @@ builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
+builder.Services.AddDesks();
 builder.Services.AddConsoleUi();
 
 var app = builder.Build();
@@ -35,6 +37,8 @@ app.UseRateLimiter();
 
 app.MapApiV1().MapDeadlineEndpoints().MapIntake();
 app.MapConsoleIdentity();
+app.MapRealtime();
+app.MapDesks();
 app.MapConsoleUi();
 
 app.Run();

@@ -33,6 +33,7 @@ public class ComplaintsDbContext(DbContextOptions options) : IdentityDbContext<A
 
     public DbSet<DailySummary> DailySummaries => Set<DailySummary>();
     public DbSet<Intake.IdempotencyRecord> IdempotencyRecords => Set<Intake.IdempotencyRecord>();
+    public DbSet<OperatorShift> OperatorShifts => Set<OperatorShift>();
 
     public DatabaseProvider Provider => DatabaseProviders.Of(Database.ProviderName);
 

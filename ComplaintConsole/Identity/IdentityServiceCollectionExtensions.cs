@@ -36,6 +36,10 @@ public static class IdentityServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<DemoAccounts>();
+        services.AddOptions<CircuitLimitOptions>().BindConfiguration(CircuitLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CircuitRegistry>();
+        services.AddScoped<CircuitLimitHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitLimitHandler>());
         return services;
     }
 

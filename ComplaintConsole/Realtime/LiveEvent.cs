@@ -26,6 +26,13 @@ public sealed record LiveEvent(
     /// <summary>Set by the feed when this subscriber missed events before this one (it was too slow).</summary>
     public bool AfterGap { get; init; }
 
+    /// <summary>The case's subject, so a queue can show a new arrival without a database read.</summary>
+    public string? Subject { get; init; }
+
+    public Channel Channel { get; init; }
+
+    public ComplaintKind ComplaintKind { get; init; }
+
     public static LiveEvent From(Complaint c, ComplaintEvent e) => new(
         e.Id,
         c.Id,
@@ -40,5 +47,10 @@ public sealed record LiveEvent(
         c.OverdueLevel,
         c.ReceivedAt,
         c.ResponseDueAt,
-        c.FirstResponseAt is not null);
+        c.FirstResponseAt is not null)
+    {
+        Subject = c.Subject,
+        Channel = c.Channel,
+        ComplaintKind = c.Kind,
+    };
 }
