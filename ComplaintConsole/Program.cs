@@ -1,4 +1,5 @@
 using ComplaintConsole.Api;
+using ComplaintConsole.Board;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
 using ComplaintConsole.Identity;
@@ -19,6 +20,7 @@ builder.Services.AddData(builder.Configuration, builder.Environment);
 builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddConsoleUi();
+builder.Services.AddBoard(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.MapBoard();
 
 app.MapApiV1().MapDeadlineEndpoints();
 app.MapConsoleIdentity();

@@ -322,6 +322,13 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("DeskId", "Status", "ReceivedAt");
 
+                    b.HasIndex("FirstResponseAt", "DeskId", "AgencyId");
+
+                    b.HasIndex("ResponseDueAt", "FirstResponseAt", "DeskId", "AgencyId");
+
+                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt" }, "IX_Complaints_Open")
+                        .HasFilter("\"Status\" <> 'Closed'");
+
                     b.ToTable("Complaints");
                 });
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteComplaintsDbContext))]
-    [Migration("20261204143441_Initial")]
+    [Migration("20261204144830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -324,6 +324,13 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
                     b.HasIndex("NextEscalationAt", "DeskId");
 
                     b.HasIndex("DeskId", "Status", "ReceivedAt");
+
+                    b.HasIndex("FirstResponseAt", "DeskId", "AgencyId");
+
+                    b.HasIndex("ResponseDueAt", "FirstResponseAt", "DeskId", "AgencyId");
+
+                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt" }, "IX_Complaints_Open")
+                        .HasFilter("\"Status\" <> 'Closed'");
 
                     b.ToTable("Complaints");
                 });
