@@ -58,10 +58,13 @@ public sealed class BoardService(
             .Select(c => new OpenCase(c.DeskId, c.AgencyId, c.AssignedOperatorId, c.ReceivedAt, c.ResponseDueAt, c.FirstResponseAt, c.OverdueLevel))
             .ToListAsync(cancellationToken);
 
+        // Both ends of each range are given: with one end only, SQLite's planner (no ANALYZE statistics) may prefer
+        // scanning another index in GROUP BY order over the whole table.
         var todayMs = todayStart.ToUnixTimeMilliseconds();
+        var tomorrowMs = tomorrowStart.ToUnixTimeMilliseconds();
         var answered = await db.Database.SqlQuery<GroupCount>($"""
             SELECT "DeskId", "AgencyId", COUNT(*) AS "Count"
-            FROM "Complaints" WHERE "FirstResponseAt" >= {todayMs}
+            FROM "Complaints" WHERE "FirstResponseAt" >= {todayMs} AND "FirstResponseAt" < {tomorrowMs}
             GROUP BY "DeskId", "AgencyId"
             """).ToListAsync(cancellationToken);
 

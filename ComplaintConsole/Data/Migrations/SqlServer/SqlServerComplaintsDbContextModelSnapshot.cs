@@ -340,7 +340,7 @@ namespace ComplaintConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("ResponseDueAt", "FirstResponseAt", "DeskId", "AgencyId");
 
-                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt" }, "IX_Complaints_Open")
+                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt", "Status" }, "IX_Complaints_Open")
                         .HasFilter("[Status] <> 'Closed'");
 
                     b.ToTable("Complaints");

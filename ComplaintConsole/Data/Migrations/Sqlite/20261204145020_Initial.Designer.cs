@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteComplaintsDbContext))]
-    [Migration("20261204144830_Initial")]
+    [Migration("20261204145020_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -329,7 +329,7 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponseDueAt", "FirstResponseAt", "DeskId", "AgencyId");
 
-                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt" }, "IX_Complaints_Open")
+                    b.HasIndex(new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt", "Status" }, "IX_Complaints_Open")
                         .HasFilter("\"Status\" <> 'Closed'");
 
                     b.ToTable("Complaints");

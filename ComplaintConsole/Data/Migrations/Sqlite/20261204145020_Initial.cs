@@ -548,7 +548,7 @@ namespace ComplaintConsole.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Open",
                 table: "Complaints",
-                columns: new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt" },
+                columns: new[] { "DeskId", "AgencyId", "OverdueLevel", "ResponseDueAt", "ReceivedAt", "AssignedOperatorId", "FirstResponseAt", "Status" },
                 filter: "\"Status\" <> 'Closed'");
 
             migrationBuilder.CreateIndex(
