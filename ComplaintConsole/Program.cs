@@ -3,6 +3,7 @@ using ComplaintConsole.Board;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
 using ComplaintConsole.Identity;
+using ComplaintConsole.Management;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -21,6 +22,7 @@ builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddConsoleUi();
 builder.Services.AddBoard(builder.Configuration);
+builder.Services.AddManagement();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapBoard();
 
 app.MapApiV1().MapDeadlineEndpoints();
 app.MapConsoleIdentity();
+app.MapManagement();
 app.MapConsoleUi();
 
 app.Run();

@@ -19,7 +19,8 @@ public interface IBoardService
 /// <item>answered today through <c>(FirstResponseAt, DeskId, AgencyId)</c>; deadlines met through
 /// <c>(ResponseDueAt, FirstResponseAt, DeskId, AgencyId)</c>; arrivals through <c>ReceivedAt</c> — all range scans of
 /// today or this week, grouped in SQL;</item>
-/// <item>the past weeks' arrival average once per day (it cannot change during the day).</item>
+/// <item>the past weeks' arrival average and the deadlines of the week's earlier days once per day (both are settled);
+/// desks, agencies and operators at most every 30 seconds.</item>
 /// </list>
 /// Business-time figures (longest wait, at risk) are computed in memory with the desk's working calendar.
 /// </summary>
@@ -34,6 +35,8 @@ public sealed class BoardService(
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb[options.Value.TimeZone];
     private readonly Lock _historyGate = new();
     private (LocalDate Day, double[] Average, int Weeks)? _history;
+    private (LocalDate Day, List<DeadlineCount> Rows)? _earlierThisWeek;
+    private volatile Reference? _reference;
 
     public async Task<BoardSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
     {
@@ -47,11 +50,7 @@ public sealed class BoardService(
         var atRiskWindow = Duration.FromMinutes(options.Value.AtRiskMinutes);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var desks = await db.Desks.AsNoTracking().OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.Code, d.NameFa, d.NameEn }).ToListAsync(cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Layer).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.Code, a.NameFa, a.NameEn, a.Layer }).ToListAsync(cancellationToken);
-        var operators = await OperatorsAsync(db, cancellationToken);
+        var (desks, agencies, operators) = await ReferenceAsync(db, now, cancellationToken);
 
         var open = await db.Complaints.AsNoTracking()
             .Where(c => c.Status != ComplaintStatus.Closed)
@@ -68,16 +67,9 @@ public sealed class BoardService(
             GROUP BY "DeskId", "AgencyId"
             """).ToListAsync(cancellationToken);
 
-        var weekMs = weekStart.ToUnixTimeMilliseconds();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var deadlines = await db.Database.SqlQuery<DeadlineCount>($"""
-            SELECT "DeskId", "AgencyId", "Today", COUNT(*) AS "Due", SUM("InTime") AS "InTime"
-            FROM (SELECT "DeskId", "AgencyId",
-                         CASE WHEN "ResponseDueAt" >= {todayMs} THEN 1 ELSE 0 END AS "Today",
-                         CASE WHEN "FirstResponseAt" IS NOT NULL AND "FirstResponseAt" <= "ResponseDueAt" THEN 1 ELSE 0 END AS "InTime"
-                  FROM "Complaints" WHERE "ResponseDueAt" >= {weekMs} AND "ResponseDueAt" <= {nowMs}) AS d
-            GROUP BY "DeskId", "AgencyId", "Today"
-            """).ToListAsync(cancellationToken);
+        var deadlinesToday = await DeadlinesAsync(db, todayMs, nowMs, cancellationToken);
+        var deadlinesEarlier = await EarlierThisWeekAsync(db, today, weekStart, todayStart, cancellationToken);
 
         var todayArrivals = await ArrivalsAsync(db, todayStart, tomorrowStart, cancellationToken);
         var (average, weeks) = await HistoryAsync(db, today, cancellationToken);
@@ -152,16 +144,19 @@ public sealed class BoardService(
             }
         }
 
-        foreach (var d in deadlines)
+        foreach (var (rows, isToday) in new[] { (deadlinesToday, true), (deadlinesEarlier, false) })
         {
-            foreach (var target in Targets(d.DeskId, d.AgencyId))
+            foreach (var d in rows)
             {
-                target.WeekDue += d.Due;
-                target.WeekInTime += d.InTime;
-                if (d.Today == 1)
+                foreach (var target in Targets(d.DeskId, d.AgencyId))
                 {
-                    target.TodayDue += d.Due;
-                    target.TodayInTime += d.InTime;
+                    target.WeekDue += d.Due;
+                    target.WeekInTime += d.InTime;
+                    if (isToday)
+                    {
+                        target.TodayDue += d.Due;
+                        target.TodayInTime += d.InTime;
+                    }
                 }
             }
         }
@@ -190,6 +185,56 @@ public sealed class BoardService(
             byLayer.Values.Select(l => l.ToFigures(now, snapshot)).ToList(),
             total.ToFigures(now, snapshot),
             new ArrivalSeries(today, todayArrivals, average, weeks));
+    }
+
+    private static async Task<List<DeadlineCount>> DeadlinesAsync(ComplaintsDbContext db, long fromMs, long toMs, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<DeadlineCount>($"""
+            SELECT "DeskId", "AgencyId", COUNT(*) AS "Due", SUM("InTime") AS "InTime"
+            FROM (SELECT "DeskId", "AgencyId",
+                         CASE WHEN "FirstResponseAt" IS NOT NULL AND "FirstResponseAt" <= "ResponseDueAt" THEN 1 ELSE 0 END AS "InTime"
+                  FROM "Complaints" WHERE "ResponseDueAt" >= {fromMs} AND "ResponseDueAt" <= {toMs}) AS d
+            GROUP BY "DeskId", "AgencyId"
+            """).ToListAsync(cancellationToken);
+
+    // Whether a case met a deadline that has passed is settled (a later response cannot be in time), so the week's
+    // days before today are read once a day; only today's deadlines are read live.
+    private async Task<List<DeadlineCount>> EarlierThisWeekAsync(
+        ComplaintsDbContext db, LocalDate today, Instant weekStart, Instant todayStart, CancellationToken cancellationToken)
+    {
+        lock (_historyGate)
+        {
+            if (_earlierThisWeek is { } cached && cached.Day == today)
+            {
+                return cached.Rows;
+            }
+        }
+
+        var rows = weekStart == todayStart
+            ? []
+            : await DeadlinesAsync(db, weekStart.ToUnixTimeMilliseconds(), todayStart.ToUnixTimeMilliseconds() - 1, cancellationToken);
+        lock (_historyGate)
+        {
+            _earlierThisWeek = (today, rows);
+        }
+
+        return rows;
+    }
+
+    // Desks, agencies and desk membership change by administration, rarely: read at most every 30 seconds.
+    private async Task<Reference> ReferenceAsync(ComplaintsDbContext db, Instant now, CancellationToken cancellationToken)
+    {
+        var cached = _reference;
+        if (cached is not null && now - cached.ReadAt < Duration.FromSeconds(30))
+        {
+            return cached;
+        }
+
+        var desks = await db.Desks.AsNoTracking().OrderBy(d => d.Id)
+            .Select(d => new DeskRow(d.Id, d.Code, d.NameFa, d.NameEn)).ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Layer).ThenBy(a => a.Id)
+            .Select(a => new AgencyRow(a.Id, a.Code, a.NameFa, a.NameEn, a.Layer)).ToListAsync(cancellationToken);
+        var operators = await OperatorsAsync(db, cancellationToken);
+        return _reference = new Reference(desks, agencies, operators) { ReadAt = now };
     }
 
     private static async Task<List<DeskOperator>> OperatorsAsync(ComplaintsDbContext db, CancellationToken cancellationToken)
@@ -262,6 +307,15 @@ public sealed class BoardService(
 
     private sealed record DeskOperator(int DeskId, string UserId, string DisplayName);
 
+    private sealed record DeskRow(int Id, string Code, string NameFa, string NameEn);
+
+    private sealed record AgencyRow(int Id, string Code, string NameFa, string NameEn, Layer Layer);
+
+    private sealed record Reference(List<DeskRow> Desks, List<AgencyRow> Agencies, List<DeskOperator> Operators)
+    {
+        public Instant ReadAt { get; init; }
+    }
+
     private sealed class Accumulator(string key, string fa, string en)
     {
         // Oldest waiting case per desk: wait is business time in that desk's calendar, so each desk is measured apart.
@@ -329,8 +383,6 @@ internal sealed class DeadlineCount
     public int DeskId { get; init; }
 
     public int AgencyId { get; init; }
-
-    public int Today { get; init; }
 
     public int Due { get; init; }
 
