@@ -42,7 +42,7 @@ public sealed partial class BoardPage
     [Inject]
     public required ILogger<BoardPage> Logger { get; init; }
 
-    public BoardSnapshot Snapshot { get; private set; } = BoardSnapshot.Empty(NodaTime.Instant.MinValue);
+    public BoardSnapshot Snapshot { get; private set; } = BoardSnapshot.Empty(NodaTime.Instant.FromUnixTimeTicks(0));
 
     public void Dispose()
     {

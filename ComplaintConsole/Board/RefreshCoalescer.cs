@@ -38,8 +38,17 @@ public sealed class RefreshCoalescer : IDisposable
             }
 
             var wait = _lastRefresh + _interval - _time.GetUtcNow();
-            _pending = _time.CreateTimer(_ => _ = RunAsync(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            if (wait > TimeSpan.Zero)
+            {
+                _pending = _time.CreateTimer(_ => _ = RunAsync(), null, wait, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            // Quiet until now: refresh at once; the marker timer keeps further signals out until the refresh starts.
+            _pending = _time.CreateTimer(static _ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+
+        _ = Task.Run(RunAsync);
     }
 
     public void Dispose()

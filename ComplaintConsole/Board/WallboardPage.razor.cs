@@ -42,7 +42,7 @@ public sealed partial class WallboardPage
     [Inject]
     public required ILogger<WallboardPage> Logger { get; init; }
 
-    public BoardSnapshot Snapshot { get; private set; } = BoardSnapshot.Empty(Instant.MinValue);
+    public BoardSnapshot Snapshot { get; private set; } = BoardSnapshot.Empty(Instant.FromUnixTimeTicks(0));
 
     private DateTimeZone Zone => DateTimeZoneProviders.Tzdb[Options.Value.TimeZone];
 
