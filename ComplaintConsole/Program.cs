@@ -1,9 +1,11 @@
 using ComplaintConsole.Api;
+using ComplaintConsole.Board;
 using ComplaintConsole.Components;
 using ComplaintConsole.Data;
 using ComplaintConsole.Desks;
 using ComplaintConsole.Identity;
 using ComplaintConsole.Intake;
+using ComplaintConsole.Management;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -24,6 +26,8 @@ builder.Services.AddSla(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddDesks();
 builder.Services.AddConsoleUi();
+builder.Services.AddBoard(builder.Configuration);
+builder.Services.AddManagement();
 
 var app = builder.Build();
 
@@ -39,6 +43,8 @@ app.MapApiV1().MapDeadlineEndpoints().MapIntake();
 app.MapConsoleIdentity();
 app.MapRealtime();
 app.MapDesks();
+app.MapBoard();
+app.MapManagement();
 app.MapConsoleUi();
 
 app.Run();
