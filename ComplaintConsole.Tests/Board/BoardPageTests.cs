@@ -1,5 +1,6 @@
 using Bunit;
 using ComplaintConsole.Board;
+using ComplaintConsole.Desks;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Tests.Support;
@@ -15,11 +16,13 @@ public sealed class BoardPageTests : ComponentTestContext
 {
     private readonly FakeBoard _board = new();
     private readonly LiveFeed _feed = new(NullLogger<LiveFeed>.Instance);
+    private readonly PresenceBoard _presence = new();
 
     public BoardPageTests()
     {
         Services.AddSingleton<IBoardService>(_board);
         Services.AddSingleton(_feed);
+        Services.AddSingleton(_presence);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         Services.AddSingleton(Options.Create(new BoardOptions()));
@@ -50,6 +53,19 @@ public sealed class BoardPageTests : ComponentTestContext
         Assert.Equal(2, _board.Reads);
     }
 
+    [Fact]
+    public void OperatorGoesOnBreak_BoardShowsTheNewPresenceWithoutReload()
+    {
+        var cut = Render<BoardPage>();
+        Assert.Contains("آماده", cut.Find("[data-desk='urban']").TextContent);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        _board.Presence = Presence.OnBreak;
+
+        _presence.Publish(new PresenceChange("op1", "مریم احمدی", 1, Presence.OnBreak, Instant.FromUnixTimeSeconds(0)));
+
+        cut.WaitForAssertion(() => Assert.Contains("استراحت", cut.Find("[data-desk='urban']").TextContent), TimeSpan.FromSeconds(10));
+    }
+
     private static LiveEvent Event() => new(
         1, 1, "T1", ComplaintEventKind.Received, Instant.FromUnixTimeSeconds(0), "citizen", 1, 1, null, ComplaintStatus.New, 0,
         Instant.FromUnixTimeSeconds(0), Instant.FromUnixTimeSeconds(0), false);
@@ -60,6 +76,8 @@ public sealed class BoardPageTests : ComponentTestContext
 
         public int Queue { get; set; }
 
+        public Presence Presence { get; set; } = Presence.Available;
+
         public int Reads => Volatile.Read(ref _reads);
 
         public Task<BoardSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
@@ -69,7 +87,7 @@ public sealed class BoardPageTests : ComponentTestContext
             var empty = BoardSnapshot.Empty(Instant.FromUnixTimeSeconds(1_764_900_000));
             return Task.FromResult(empty with
             {
-                Desks = [new DeskFigures(figures, [new OperatorFigures("op1", "مریم احمدی", Presence.Unknown, 2)])],
+                Desks = [new DeskFigures(figures, [new OperatorFigures("op1", "مریم احمدی", Presence, 2)])],
                 Total = figures with { Key = "total" },
             });
         }

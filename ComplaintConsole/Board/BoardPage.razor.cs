@@ -1,3 +1,5 @@
+using ComplaintConsole.Desks;
+using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -31,6 +33,9 @@ public sealed partial class BoardPage
     public required LiveFeed Feed { get; init; }
 
     [Inject]
+    public required PresenceBoard PresenceChanges { get; init; }
+
+    [Inject]
     public required TimeProvider Time { get; init; }
 
     [Inject]
@@ -47,6 +52,7 @@ public sealed partial class BoardPage
     public void Dispose()
     {
         _subscription?.Dispose();
+        PresenceChanges.Changed -= OnPresenceChanged;
         _coalescer?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
@@ -67,8 +73,11 @@ public sealed partial class BoardPage
             _coalescer.Signal();
             return Task.CompletedTask;
         });
+        PresenceChanges.Changed += OnPresenceChanged;
         Apply(await Board.GetSnapshotAsync(_cts.Token));
     }
+
+    private void OnPresenceChanged(PresenceChange change) => _coalescer?.Signal();
 
     private async Task RefreshAsync()
     {
@@ -116,7 +125,7 @@ public sealed partial class BoardPage
     {
         Presence.Available => Color.Success,
         Presence.Busy => Color.Warning,
-        Presence.Away => Color.Info,
+        Presence.OnBreak => Color.Info,
         Presence.Offline => Color.Default,
         _ => Color.Default,
     };

@@ -171,7 +171,7 @@ public sealed class BoardService(
                 .Select(id => new OperatorFigures(
                     id,
                     names.GetValueOrDefault(id, ""),
-                    presenceByUser.GetValueOrDefault(id, Presence.Unknown),
+                    presenceByUser.TryGetValue(id, out var p) && p.DeskId == d.Id ? p.Presence : Presence.Offline,
                     claimed.GetValueOrDefault((d.Id, id))))
                 .OrderByDescending(o => o.Claimed).ThenBy(o => o.DisplayName, StringComparer.Ordinal)
                 .ToList();

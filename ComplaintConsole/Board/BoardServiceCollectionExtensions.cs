@@ -18,7 +18,7 @@ public static class BoardServiceCollectionExtensions
         services.AddSingleton<WallboardAccess>();
 
         // The desks feature registers the real presence source; this one answers "unknown" until then.
-        services.TryAddSingleton<IOperatorPresence, NoPresenceYet>();
+        services.TryAddSingleton<IOperatorPresence, OperatorShiftPresence>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ComplaintConsole.Domain;
 using NodaTime;
 
 namespace ComplaintConsole.Board;

@@ -1,26 +1,26 @@
+using ComplaintConsole.Data;
+using ComplaintConsole.Domain;
+using Microsoft.EntityFrameworkCore;
+
 namespace ComplaintConsole.Board;
 
-public enum Presence
-{
-    Unknown = 0,
-    Available = 1,
-    Busy = 2,
-    Away = 3,
-    Offline = 4,
-}
+/// <summary>Where an operator on shift sits and how available they are.</summary>
+public readonly record struct ShiftPresence(int DeskId, Presence Presence);
 
-/// <summary>
-/// Where the board learns who is on shift. The desks feature owns presence; until it registers its own source the
-/// board reports every operator as <see cref="Presence.Unknown"/> rather than guessing.
-/// </summary>
+/// <summary>Who is on shift, by user id; anyone missing is off shift.</summary>
 public interface IOperatorPresence
 {
-    ValueTask<IReadOnlyDictionary<string, Presence>> GetAsync(CancellationToken cancellationToken);
+    ValueTask<IReadOnlyDictionary<string, ShiftPresence>> GetAsync(CancellationToken cancellationToken);
 }
 
-public sealed class NoPresenceYet : IOperatorPresence
+/// <summary>Reads the desks' shift table: one small indexed read of the operators currently on shift.</summary>
+public sealed class OperatorShiftPresence(IDbContextFactory<ComplaintsDbContext> factory) : IOperatorPresence
 {
-    private static readonly IReadOnlyDictionary<string, Presence> None = new Dictionary<string, Presence>();
-
-    public ValueTask<IReadOnlyDictionary<string, Presence>> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(None);
+    public async ValueTask<IReadOnlyDictionary<string, ShiftPresence>> GetAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.OperatorShifts.AsNoTracking()
+            .Where(s => s.Presence != Presence.Offline)
+            .ToDictionaryAsync(s => s.UserId, s => new ShiftPresence(s.DeskId, s.Presence), cancellationToken);
+    }
 }
