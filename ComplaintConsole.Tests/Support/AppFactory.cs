@@ -69,12 +69,25 @@ public class AppFactory : WebApplicationFactory<Program>
 /// <summary>Starts the app on a real loopback port (Kestrel) for browsers and SignalR clients.</summary>
 public static class AppFactoryKestrelExtensions
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFactory, Uri> Started = [];
+
+    /// <summary>Starts Kestrel on a free loopback port once per factory; later calls return the same address.</summary>
     public static Uri StartOnLoopback(this AppFactory factory)
     {
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var server = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
-        var address = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        lock (Started)
+        {
+            if (Started.TryGetValue(factory, out var uri))
+            {
+                return uri;
+            }
+
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var server = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+            var address = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            uri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+            Started.Add(factory, uri);
+            return uri;
+        }
     }
 }

@@ -14,8 +14,8 @@ namespace ComplaintConsole.Desks;
 
 public sealed partial class DeskPage : IAsyncDisposable
 {
-    /// <summary>The intake engineer's phone form; until it exists in this branch the public form takes the channel.</summary>
-    public const string PhoneIntakeUrl = "/complaint?channel=phone";
+    /// <summary>The intake form for a caller (Channel Phone, the operator recorded).</summary>
+    public const string PhoneIntakeUrl = "/desk/phone";
 
     private const int QueueWindow = 200;
     private const int MineWindow = 100;
