@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComplaintConsole.Board;
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Intake;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -194,8 +195,8 @@ public sealed class ManagementService(IDbContextFactory<ComplaintsDbContext> dbF
     private IQueryable<Complaint> Filtered(ComplaintsDbContext db, CaseFilter filter)
     {
         var query = db.Complaints.AsNoTracking();
-        var code = ManageSearch.TrackingCode(filter.Search);
-        var key = ManageSearch.Key(filter.Search);
+        var code = TrackingCodes.Normalize(filter.Search);
+        var key = PersianText.SearchKey(filter.Search);
         if (code is not null && db.Complaints.Any(c => c.TrackingCode == code))
         {
             // A tracking code finds its case whatever its state.
