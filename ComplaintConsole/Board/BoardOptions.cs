@@ -13,10 +13,6 @@ public sealed class BoardOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Tehran";
 
-    /// <summary>A case is at risk during this much business time before its deadline.</summary>
-    [Range(1, 24 * 60)]
-    public int AtRiskMinutes { get; set; } = 60;
-
     /// <summary>How many past same weekdays the arrivals average covers.</summary>
     [Range(1, 52)]
     public int ArrivalHistoryWeeks { get; set; } = 4;

@@ -2,7 +2,9 @@ using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ComplaintConsole.Sla;
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace ComplaintConsole.Board;
 
@@ -29,7 +31,8 @@ public sealed class BoardService(
     CalendarStore calendars,
     IOperatorPresence presence,
     TimeProvider time,
-    IOptions<BoardOptions> options) : IBoardService
+    IOptions<BoardOptions> options,
+    IOptions<SlaOptions> slaOptions) : IBoardService
 {
     private static readonly long BucketMs = Duration.FromMinutes(15).ToInt64Nanoseconds() / 1_000_000;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb[options.Value.TimeZone];
@@ -47,7 +50,7 @@ public sealed class BoardService(
         // The Iranian week starts on Saturday.
         var weekStart = (today.DayOfWeek == IsoDayOfWeek.Saturday ? today : today.Previous(IsoDayOfWeek.Saturday))
             .AtStartOfDayInZone(_zone).ToInstant();
-        var atRiskWindow = Duration.FromMinutes(options.Value.AtRiskMinutes);
+        var atRiskWindow = slaOptions.Value.AtRiskWindow.ToDuration();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (desks, agencies, operators) = await ReferenceAsync(db, now, cancellationToken);

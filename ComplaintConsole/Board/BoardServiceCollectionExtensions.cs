@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintConsole.Board;
 
@@ -14,10 +15,10 @@ public static class BoardServiceCollectionExtensions
             .Validate(o => NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null, $"{BoardOptions.Section}:TimeZone is not an IANA time zone.")
             .Validate(o => o.WallboardTokens.All(t => t.Length >= 16), $"{BoardOptions.Section}:WallboardTokens must be at least 16 characters each.")
             .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<BoardOptions>, DemoWallboardToken>();
         services.AddSingleton<IBoardService, BoardService>();
         services.AddSingleton<WallboardAccess>();
 
-        // The desks feature registers the real presence source; this one answers "unknown" until then.
         services.TryAddSingleton<IOperatorPresence, OperatorShiftPresence>();
         return services;
     }
@@ -39,5 +40,22 @@ public static class BoardServiceCollectionExtensions
                 await next(ctx);
             }));
         return app;
+    }
+}
+
+/// <summary>
+/// In the Development environment a documented demo token opens the wallboard
+/// (<c>/wallboard?token=demo-wallboard-tehran-1405</c>); <c>Board:SeedDemoToken=false</c> turns it off.
+/// </summary>
+public sealed class DemoWallboardToken(IHostEnvironment environment, IConfiguration configuration) : IPostConfigureOptions<BoardOptions>
+{
+    public const string Token = "demo-wallboard-tehran-1405";
+
+    public void PostConfigure(string? name, BoardOptions options)
+    {
+        if (environment.IsDevelopment() && configuration.GetValue($"{BoardOptions.Section}:SeedDemoToken", true))
+        {
+            options.WallboardTokens = [.. options.WallboardTokens, Token];
+        }
     }
 }

@@ -38,7 +38,7 @@ await ExplainAsync(factory, now);
 
 var calendars = new CalendarStore(factory);
 var boardOptions = Options.Create(new BoardOptions());
-IBoardService NewService() => new BoardService(factory, calendars, new OperatorShiftPresence(factory), TimeProvider.System, boardOptions);
+IBoardService NewService() => new BoardService(factory, calendars, new OperatorShiftPresence(factory), TimeProvider.System, boardOptions, Options.Create(new ComplaintConsole.Sla.SlaOptions()));
 
 var service = NewService();
 var sw = Stopwatch.StartNew();
