@@ -71,9 +71,14 @@ public sealed class ManageBrowserTests : IClassFixture<BrowserFixture>, IClassFi
         Assert.Equal(c.ResponseDueAt, after.ResponseDueAt);
         Assert.Contains(after.Events, e => e.Kind == Domain.ComplaintEventKind.Reassigned && e.Reason == "اپراتور اول امروز مرخصی است");
 
-        await manage.GotoAsync(new Uri(_base, $"/manage/cases/{c.TrackingCode}").ToString());
-        await manage.WaitForSelectorAsync("[data-event='Reassigned'] [data-move]");
-        Assert.Contains("علی رضایی", await manage.InnerTextAsync("[data-event='Reassigned']"));
+        // From the list to the one case page: the move is in the timeline with who, from where, to where and why.
+        await manage.ClickAsync($"tr[data-tracking-code='{c.TrackingCode}'] a[href='/cases/{c.TrackingCode}']");
+        await manage.WaitForSelectorAsync("[data-event-kind='Reassigned'] [data-move]");
+        await manage.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("manage-case-view"), FullPage = true });
+        var move = await manage.InnerTextAsync("[data-event-kind='Reassigned']");
+        Assert.Contains("علی رضایی", move);
+        Assert.Contains("اپراتور اول امروز مرخصی است", move);
+        Assert.Equal(1, await manage.Locator("[data-action='print']").CountAsync());
     }
 
     [Fact]

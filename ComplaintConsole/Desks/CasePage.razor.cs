@@ -117,5 +117,12 @@ public sealed partial class CasePage : IDisposable
         return key == "level" ? Jalali.ToPersianDigits(value) : value;
     }
 
+    /// <summary>Back to where this person works: the desk, the management list or the board.</summary>
+    private string BackHref => _access.IsOperator ? "/desk" : _access.IsManager ? "/manage" : "/board";
+
+    private string BackText => _access.IsOperator ? "BackToDesk" : _access.IsManager ? "BackToManage" : "BackToBoard";
+
+    private string Side(string? desk, string? person) => person is null ? $"{desk} ({T["Unassigned"]})" : $"{desk} / {person}";
+
     public void Dispose() => _subscription?.Dispose();
 }

@@ -79,7 +79,11 @@ public sealed record TimelineEntry(
     string ActorName,
     string? Reason,
     IReadOnlyList<KeyValuePair<string, string>> Details,
-    bool Public);
+    bool Public,
+    CaseMove? Move = null);
+
+/// <summary>A reassignment's two ends, by name (operator null = the desk's queue).</summary>
+public sealed record CaseMove(string? FromDesk, string? FromOperator, string? ToDesk, string? ToOperator);
 
 public sealed record CaseView(
     CaseRow Row,

@@ -205,12 +205,20 @@ public sealed class DeskService(
         }
 
         var catalog = await GetCatalogAsync(cancellationToken);
-        var actorIds = c.Events.Select(e => e.Actor).Append(c.AssignedOperatorId ?? "").Distinct().ToList();
+        var moves = c.Events.Where(e => e.Kind == ComplaintEventKind.Reassigned).ToDictionary(e => e.Id, e => ReassignmentMove.Read(e.Data));
+        var actorIds = c.Events.Select(e => e.Actor).Append(c.AssignedOperatorId ?? "")
+            .Concat(moves.Values.SelectMany(m => new[] { m.FromOperator, m.ToOperator }).OfType<string>())
+            .Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.UserName ?? u.Id, cancellationToken);
         var desk = catalog.Desks[c.DeskId];
         var timeline = c.Events.OrderBy(e => e.Id).Select(e => new TimelineEntry(
-            e.Id, e.At, e.Kind, e.Actor, names.GetValueOrDefault(e.Actor, e.Actor), e.Reason, Details(e.Data), e.Public)).ToList();
+            e.Id, e.At, e.Kind, e.Actor, names.GetValueOrDefault(e.Actor, e.Actor), e.Reason,
+            moves.ContainsKey(e.Id) ? [] : Details(e.Data), e.Public,
+            moves.TryGetValue(e.Id, out var m) ? Move(m) : null)).ToList();
+        string? DeskName(int? id) => id is { } d && catalog.Desks.TryGetValue(d, out var info) ? info.NameFa : null;
+        string? Person(string? id) => id is null ? null : names.GetValueOrDefault(id, id);
+        CaseMove Move(ReassignmentMove m) => new(DeskName(m.FromDesk), Person(m.FromOperator), DeskName(m.ToDesk), Person(m.ToOperator));
         return new CaseView(
             ToRow(c),
             desk.NameFa,

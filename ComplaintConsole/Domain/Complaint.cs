@@ -223,3 +223,25 @@ public class Complaint
         }
     }
 }
+
+/// <summary>Where a reassignment took a case: read back from its <see cref="ComplaintEventKind.Reassigned"/> event's data.</summary>
+public readonly record struct ReassignmentMove(int? FromDesk, string? FromOperator, int? ToDesk, string? ToOperator)
+{
+    public static ReassignmentMove Read(string? data)
+    {
+        if (string.IsNullOrEmpty(data))
+        {
+            return default;
+        }
+
+        using var doc = System.Text.Json.JsonDocument.Parse(data);
+        static (int?, string?) Side(System.Text.Json.JsonElement root, string name) =>
+            root.TryGetProperty(name, out var side)
+                ? (side.TryGetProperty("deskId", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.Number ? d.GetInt32() : null,
+                   side.TryGetProperty("operatorId", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.String ? o.GetString() : null)
+                : (null, null);
+        var (fromDesk, fromOp) = Side(doc.RootElement, "from");
+        var (toDesk, toOp) = Side(doc.RootElement, "to");
+        return new ReassignmentMove(fromDesk, fromOp, toDesk, toOp);
+    }
+}

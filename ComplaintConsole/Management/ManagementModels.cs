@@ -89,6 +89,5 @@ public sealed record CaseDetail(
     bool HasPersonalData,
     IReadOnlyList<TimelineEntry> Timeline);
 
-public sealed record PersonalData(string? Name, string? NationalCode, string? Mobile);
 
 public sealed record DailySummaryRow(LocalDate Date, string DeskName, int Received, int Answered, int AnsweredInTime, int Overdue);

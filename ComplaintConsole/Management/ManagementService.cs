@@ -148,7 +148,7 @@ public sealed class ManagementService(IDbContextFactory<ComplaintsDbContext> dbF
         var userIds = events.Select(e => e.Actor).Append(c.AssignedOperatorId).OfType<string>().ToHashSet();
         foreach (var e in events.Where(e => e.Kind == ComplaintEventKind.Reassigned))
         {
-            var (_, fromOp, _, toOp) = ParseMove(e.Data);
+            var (_, fromOp, _, toOp) = ReassignmentMove.Read(e.Data);
             userIds.UnionWith(new[] { fromOp, toOp }.OfType<string>());
         }
 
@@ -159,7 +159,7 @@ public sealed class ManagementService(IDbContextFactory<ComplaintsDbContext> dbF
 
         var timeline = events.Select(e =>
         {
-            var (fromDesk, fromOp, toDesk, toOp) = e.Kind == ComplaintEventKind.Reassigned ? ParseMove(e.Data) : default;
+            var (fromDesk, fromOp, toDesk, toOp) = e.Kind == ComplaintEventKind.Reassigned ? ReassignmentMove.Read(e.Data) : default;
             return new TimelineEntry(
                 e.Id, e.At, e.Kind, Person(e.Actor), e.Reason,
                 Desk(fromDesk), fromOp is null ? null : Person(fromOp), Desk(toDesk), toOp is null ? null : Person(toOp));
@@ -172,24 +172,6 @@ public sealed class ManagementService(IDbContextFactory<ComplaintsDbContext> dbF
             c.Status, c.ReceivedAt, c.ResponseDueAt, c.FirstResponseAt, c.ClosedAt, c.OverdueLevel,
             c.ComplainantName is not null || c.NationalCode is not null || c.Mobile is not null,
             timeline);
-    }
-
-    /// <summary>Shows the complainant's personal data and records who looked, in the same transaction.</summary>
-    public async Task<PersonalData?> RevealPersonalDataAsync(string actorId, string trackingCode, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var c = await db.Complaints.FirstOrDefaultAsync(x => x.TrackingCode == trackingCode, cancellationToken);
-        if (c is null)
-        {
-            return null;
-        }
-
-        // Appended directly (not through a transition): viewing is allowed on closed cases too and changes no state.
-        var e = new ComplaintEvent { ComplaintId = c.Id, Kind = ComplaintEventKind.PersonalDataViewed, Actor = actorId, At = Now };
-        db.ComplaintEvents.Add(e);
-        await db.SaveChangesAsync(cancellationToken);
-        feed.Publish(LiveEvent.From(c, e));
-        return new PersonalData(c.ComplainantName, c.NationalCode, c.Mobile);
     }
 
     private IQueryable<Complaint> Filtered(ComplaintsDbContext db, CaseFilter filter)
@@ -254,24 +236,6 @@ public sealed class ManagementService(IDbContextFactory<ComplaintsDbContext> dbF
     private static CaseRow ToRow(RawRow r) => new(
         r.Id, r.Version, r.TrackingCode, r.Subject, BoardFormat.Name(r.AgencyFa, r.AgencyEn), r.Layer, r.DeskId, BoardFormat.Name(r.DeskFa, r.DeskEn),
         r.OperatorId, r.OperatorName, r.Status, r.ReceivedAt, r.ResponseDueAt, r.OverdueLevel);
-
-    private static (int? FromDesk, string? FromOperator, int? ToDesk, string? ToOperator) ParseMove(string? data)
-    {
-        if (string.IsNullOrEmpty(data))
-        {
-            return default;
-        }
-
-        using var doc = JsonDocument.Parse(data);
-        static (int?, string?) Side(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var side)
-                ? (side.TryGetProperty("deskId", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null,
-                   side.TryGetProperty("operatorId", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null)
-                : (null, null);
-        var (fromDesk, fromOp) = Side(doc.RootElement, "from");
-        var (toDesk, toOp) = Side(doc.RootElement, "to");
-        return (fromDesk, fromOp, toDesk, toOp);
-    }
 
     private sealed record RawRow(
         long Id, long Version, string TrackingCode, string Subject, string AgencyFa, string AgencyEn, Layer Layer, int DeskId, string DeskFa, string DeskEn,
