@@ -87,7 +87,7 @@ public sealed partial class ClosureApiTests(ClosureApiFactory app) : IClassFixtu
     }
 
     [Fact]
-    public async Task Post_LowerCaseBoundsWithSpaces_StoredAsGivenAndReadBack()
+    public async Task Post_UpperCaseCodeAndPaddedValues_StoredCanonicalAndReadBack()
     {
         SetLocal("2026-12-05T10:00");
 
