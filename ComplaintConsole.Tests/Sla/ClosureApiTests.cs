@@ -185,10 +185,13 @@ public sealed partial class ClosureApiTests(ClosureApiFactory app) : IClassFixtu
         var hqCase = await FileComplaintAsync("tehran-metro");
         var countiesCase = await FileComplaintAsync("tehran-water");
         SetLocal("2027-01-02T18:00");
-        var shared = await app.Services.GetRequiredService<CalendarChangeService>().DeclareClosureAsync(
+        var changes = app.Services.GetRequiredService<CalendarChangeService>();
+        var shared = await changes.DeclareClosureAsync(
             [Hq, Counties], new LocalDate(2027, 1, 3), null, null, "آلودگی هوا", "test", TestContext.Current.CancellationToken);
         var id = shared.Id!.Value;
+        Assert.Equal(2, shared.Retime.Moved);
         Assert.Equal("2027-01-04T07:30:00+03:30", (await ComplaintAsync(countiesCase)).GetProperty("responseDueAt").GetString());
+        Assert.Equal(1, (await changes.PreviewRemoveClosureFromCalendarAsync(Counties, id, TestContext.Current.CancellationToken)).WouldMove);
 
         var detached = await Admin().DeleteAsync($"/api/v1/calendars/{Counties}/closures/{id}");
 

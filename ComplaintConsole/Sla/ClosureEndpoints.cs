@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplaintConsole.Api;
-using ComplaintConsole.Calendar;
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
 using NodaTime;
