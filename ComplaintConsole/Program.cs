@@ -39,7 +39,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 
-app.MapApiV1().MapDeadlineEndpoints().MapIntake();
+app.MapApiV1().MapDeadlineEndpoints().MapClosureEndpoints().MapIntake();
 app.MapConsoleIdentity();
 app.MapRealtime();
 app.MapDesks();

@@ -78,7 +78,10 @@ public static class ApiScopes
     /// <summary>Read a complaint's status and timeline.</summary>
     public const string Read = "read";
 
-    public static readonly string[] All = [Submit, Read];
+    /// <summary>Declare and lift closures of working calendars (governorate systems).</summary>
+    public const string CalendarAdmin = "calendar-admin";
+
+    public static readonly string[] All = [Submit, Read, CalendarAdmin];
 
     public const string ClaimType = "scope";
 }
@@ -94,6 +97,7 @@ public sealed class ApiKeyStore
         new() { Name = "demo-ivr", Sha256 = "51dc0c62a9921d8d18747cd2ff27312ffe41438221448ca28af44fada9e3fd7c", Scopes = [ApiScopes.Submit, ApiScopes.Read] },
         new() { Name = "demo-sms", Sha256 = "a719f5a98aa243b7cd20a96480a9b4d5c9b24c677205fc36da15eb045b2b42c7", Scopes = [ApiScopes.Submit] },
         new() { Name = "demo-reader", Sha256 = "1fe3ec9e8f901443e51532e1af92e43a9c361549de6081254612527985b34a6a", Scopes = [ApiScopes.Read] },
+        new() { Name = "demo-governorate", Sha256 = "aa5ee221355ea42a06a65b8a1be05dec72f98b1c9f240411f0bd2e0c1ad189a6", Scopes = [ApiScopes.CalendarAdmin] },
     ];
 
     private readonly FrozenDictionary<string, ApiKey> _byHash;

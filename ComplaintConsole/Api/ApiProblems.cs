@@ -33,6 +33,20 @@ public static class ApiProblems
     public static IResult Result(int status, string key, params object[] args) =>
         TypedResults.Problem(Details(status, key, args));
 
+    /// <summary>A refusal whose texts a service already wrote in Persian and English (e.g. CalendarChangeException).</summary>
+    public static IResult Refusal(int status, string code, string titleFa, string titleEn)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = titleFa,
+            Type = $"https://complaintconsole.local/problems/{code}",
+        };
+        problem.Extensions["code"] = code;
+        problem.Extensions["title_en"] = titleEn;
+        return TypedResults.Problem(problem);
+    }
+
     /// <summary>400 with the field errors, each message Persian and English.</summary>
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors)
     {

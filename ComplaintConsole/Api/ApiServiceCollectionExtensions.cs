@@ -7,6 +7,8 @@ public static class ApiServiceCollectionExtensions
 {
     public const string SubmitPolicy = "api:submit";
     public const string ReadPolicy = "api:read";
+    public const string CalendarAdminPolicy = "api:calendar-admin";
+    public const string CalendarReadPolicy = "api:calendar-read";
 
     /// <summary>Problem details for every error, the OpenAPI document of /api/v1, API keys with scopes, rate limits.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
@@ -34,7 +36,11 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(SubmitPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Submit))
             .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Read));
+                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.Read))
+            .AddPolicy(CalendarAdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.CalendarAdmin))
+            .AddPolicy(CalendarReadPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiScopes.ClaimType, ApiScopes.CalendarAdmin, ApiScopes.Read));
 
         services.AddClientRateLimits(configuration);
         return services;

@@ -67,6 +67,25 @@ public sealed class CalendarChangeService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>One closure of a calendar with all its calendars, or null when that calendar has no such closure.</summary>
+    public async Task<Closure?> FindClosureAsync(string calendarCode, int closureId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Closures.AsNoTracking()
+            .Include(c => c.Calendars)
+            .FirstOrDefaultAsync(c => c.Id == closureId && c.Calendars.Any(k => k.Code == calendarCode), cancellationToken);
+    }
+
+    /// <summary>
+    /// Detaches a closure from one calendar and retimes only that calendar's cases; the closure itself is deleted
+    /// with its last calendar. A governorate lifting a closure for its own calendar must not reopen the others.
+    /// </summary>
+    public Task<CalendarChangeResult> RemoveClosureFromCalendarAsync(string calendarCode, int closureId, string actor, CancellationToken cancellationToken = default) =>
+        ApplyAsync((db, ct) => StageRemoveClosureFromCalendarAsync(db, calendarCode, closureId, ct), actor, cancellationToken);
+
+    public Task<RetimePreview> PreviewRemoveClosureFromCalendarAsync(string calendarCode, int closureId, CancellationToken cancellationToken = default) =>
+        PreviewAsync((db, ct) => StageRemoveClosureFromCalendarAsync(db, calendarCode, closureId, ct), cancellationToken);
+
     // ---- holidays
 
     public Task<CalendarChangeResult> AddHolidayAsync(
@@ -213,6 +232,23 @@ public sealed class CalendarChangeService(
 
         db.Closures.Remove(closure);
         return new Staged(loaded, Reason("retime-closure-removed", $"{Jalali.FormatDate(closure.Date)} {closure.Reason}"), () => closureId);
+    }
+
+    private static async Task<Staged> StageRemoveClosureFromCalendarAsync(ComplaintsDbContext db, string calendarCode, int closureId, CancellationToken cancellationToken)
+    {
+        var calendar = await OneAsync(db, calendarCode, cancellationToken);
+        var closure = calendar.Closures.FirstOrDefault(c => c.Id == closureId)
+            ?? throw new CalendarChangeException("closure-not-found");
+        var sharedWithOthers = await db.Closures.Where(c => c.Id == closureId)
+            .SelectMany(c => c.Calendars)
+            .AnyAsync(k => k.Id != calendar.Id, cancellationToken);
+        calendar.Closures.Remove(closure);
+        if (!sharedWithOthers)
+        {
+            db.Closures.Remove(closure);
+        }
+
+        return new Staged([calendar], Reason("retime-closure-removed", $"{Jalali.FormatDate(closure.Date)} {closure.Reason}"), () => closureId);
     }
 
     private static async Task<Staged> StageAddHolidayAsync(
