@@ -17,6 +17,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public AppFactory()
     {
         Settings["ConnectionStrings:Complaints"] = $"Data Source={Path.Combine(_directory, "complaints.db")}";
+        Settings["Database:SeedDemoCases"] = "false";
     }
 
     /// <summary>Configuration applied over appsettings.json; set before the first request.</summary>

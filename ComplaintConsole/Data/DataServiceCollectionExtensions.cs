@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<CalendarStore>();
         services.AddScoped<Seed.DemoData>();
+        services.AddScoped<Seed.DemoCases>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

@@ -30,6 +30,12 @@ public sealed class DatabaseInitializer(
                 await scope.ServiceProvider.GetRequiredService<Identity.DemoAccounts>().SeedAsync(cancellationToken);
                 logger.LogInformation("Seeded the demo agencies, desks, calendars and accounts");
             }
+
+            // DemoCases itself checks that the Complaints table is empty, so a second start adds nothing.
+            if (options.Value.SeedDemoCases)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(cancellationToken);
+            }
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Fill an empty database with the demo agencies, desks, calendars and accounts.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>With the demo world, also fill an empty Complaints table with a month of demo cases up to now.</summary>
+    public bool SeedDemoCases { get; set; } = true;
 }
 
 public static class DatabaseProviders

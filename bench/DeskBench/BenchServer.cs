@@ -41,6 +41,7 @@ public sealed class BenchServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Complaints", $"Data Source={Path.Combine(_directory, "bench.db")}");
         builder.UseSetting("Circuits:MaxPerUser", "50");
+        builder.UseSetting("Database:SeedDemoCases", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, BenchEndpoints>());
     }

@@ -37,6 +37,7 @@ var start = new ProcessStartInfo("dotnet", $"\"{appDll}\" --urls {baseUri}")
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["ConnectionStrings__Complaints"] = $"Data Source={database}";
+start.Environment["Database__SeedDemoCases"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
 start.Environment["Api__Keys__0__Name"] = "bench";

@@ -28,6 +28,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Database:Provider"] = "Sqlite",
     ["Database:SeedDemoData"] = "true",
+    ["Database:SeedDemoCases"] = "false",
     ["ConnectionStrings:Complaints"] = $"Data Source={databasePath}",
     ["Sla:SchedulerEnabled"] = "false",
     ["Logging:LogLevel:Default"] = "Warning",
