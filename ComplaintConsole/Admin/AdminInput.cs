@@ -14,6 +14,9 @@ public static class AdminInput
         IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday,
     ];
 
+    // "۰۷:۳۰ تا ۱۴:۳۰" reads unambiguously right to left, where a dash between two times does not.
+    private const string RangeWord = " تا ";
+
     /// <summary>"7:30", "07:30" or "۰۷:۳۰"; "8" is 08:00.</summary>
     public static bool TryParseTime(string? text, out LocalTime time)
     {
@@ -36,14 +39,14 @@ public static class AdminInput
         return true;
     }
 
-    /// <summary>"07:30-12:00، 13:00-14:30"; empty text is a closed day. False when a range is malformed or empty.</summary>
+    /// <summary>"07:30-12:00، 13:00-14:30" or "۰۷:۳۰ تا ۱۲:۰۰"; empty text is a closed day. False when a range is malformed or empty.</summary>
     public static bool TryParseRanges(string? text, out IReadOnlyList<OpenRange> ranges)
     {
         var list = new List<OpenRange>();
         ranges = list;
         foreach (var part in (text ?? "").Split([',', '،', ';', '؛'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var ends = part.Split(['-', '–', '—'], StringSplitOptions.TrimEntries);
+            var ends = part.Replace(RangeWord.Trim(), "-", StringComparison.Ordinal).Split(['-', '–', '—'], StringSplitOptions.TrimEntries);
             if (ends.Length != 2 || !TryParseTime(ends[0], out var from) || !TryParseTime(ends[1], out var to) || to <= from)
             {
                 return false;
@@ -57,5 +60,5 @@ public static class AdminInput
     }
 
     public static string FormatRanges(IEnumerable<OpenRange> ranges) =>
-        string.Join("، ", ranges.Select(r => $"{Jalali.FormatTime(r.From)}–{Jalali.FormatTime(r.To)}"));
+        string.Join("، ", ranges.Select(r => Jalali.FormatTime(r.From) + RangeWord + Jalali.FormatTime(r.To)));
 }
