@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Resources;
+using ComplaintConsole.Calendar;
+using NodaTime;
 
 namespace ComplaintConsole.Admin;
 
@@ -25,8 +27,26 @@ public sealed class AdminText
 /// <summary>A message a user caused, Persian first and English second.</summary>
 public sealed record BilingualMessage(string Fa, string En)
 {
+    /// <summary>Numbers and dates among <paramref name="args"/> are written in Persian digits in the Persian text; text is echoed as typed.</summary>
     public static BilingualMessage Of(string key, params object[] args) =>
-        new(Calendar.Jalali.ToPersianDigits(AdminText.Format(key, AdminText.Persian, args)), AdminText.Format(key, AdminText.English, args));
+        new(AdminText.Format(key, AdminText.Persian, [.. args.Select(Persian)]), AdminText.Format(key, AdminText.English, [.. args.Select(English)]));
 
-    public static BilingualMessage Of(Sla.CalendarChangeException refusal) => new(refusal.MessageFa, refusal.MessageEn);
+    public static BilingualMessage Of(Sla.CalendarChangeException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(refusal.MessageFa, refusal.MessageEn);
+    }
+
+    private static object Persian(object arg) => arg switch
+    {
+        int or long => Jalali.ToPersianDigits(Convert.ToInt64(arg, CultureInfo.InvariantCulture)),
+        LocalDate date => Jalali.FormatDate(date),
+        _ => arg,
+    };
+
+    private static object English(object arg) => arg switch
+    {
+        LocalDate date => date.WithCalendar(Jalali.Calendar).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
+        _ => arg,
+    };
 }

@@ -58,7 +58,7 @@ public static class HolidayCsv
 
             if (!Jalali.TryParseDate(f[1], out var jalali) || jalali != parsed.Value)
             {
-                return Fail("CsvJalaliDate", line, f[1], parsed.Value.WithCalendar(Jalali.Calendar).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+                return Fail("CsvJalaliDate", line, f[1], parsed.Value);
             }
 
             if (f[2].Length == 0)
