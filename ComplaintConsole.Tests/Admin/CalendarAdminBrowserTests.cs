@@ -58,19 +58,54 @@ public sealed class CalendarAdminBrowserTests : IClassFixture<BrowserFixture>, I
         await dialog.Locator("[data-action='preview']").ClickAsync();
         var preview = dialog.Locator("[data-preview-count]");
         await preview.WaitForAsync();
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-closure-preview") });
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-closure-preview"), Animations = ScreenshotAnimations.Disabled });
         var previewCount = await preview.GetAttributeAsync("data-preview-count");
         await dialog.Locator("[data-action='confirm']").ClickAsync();
 
         await admin.WaitForSelectorAsync("[data-saved]");
         await admin.WaitForSelectorAsync("[data-panel='closures'] tr[data-closure-date='2026-12-06'][data-closure-id]");
         await desk.Locator(due, new() { HasTextString = "۱۴۰۵/۰۹/۱۶ ۰۷:۳۰" }).WaitForAsync(new() { Timeout = 5_000 });
-        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-calendars-after-closure"), FullPage = true });
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-calendars-after-closure") });
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("desk-after-closure") });
         Assert.True(await desk.EvaluateAsync<bool>("() => window.__sameDocument === true"));
         Assert.Equal("1", previewCount);
         Assert.Contains("۱", await admin.InnerTextAsync("[data-saved]"));
     }
+
+    [Fact]
+    public async Task Admin_ImportsHolidayCsv_BadFileImportsNothing_GoodFileAddsAndSkips()
+    {
+        var admin = await SignedInPageAsync("admin", "/admin/calendars", 1440, 1000);
+        await admin.ClickAsync("[data-field='calendar']");
+        await admin.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "شهرستان‌های استان تهران" }).ClickAsync();
+        await admin.WaitForSelectorAsync("[data-calendar-code='tehran-counties']");
+        var upload = admin.Locator("[data-panel='holidays'] input[type=file]");
+        const string Header = "gregorian_date,jalali_date,name_fa,name_en,kind,confidence\n";
+
+        await upload.SetInputFilesAsync(Csv("bad.csv", Header + "2027-01-20,1405/10/31,روز آزمایشی,Test day,solar,official\n"));
+        var error = admin.Locator("[data-error]");
+        await error.WaitForAsync();
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-import-error") });
+        Assert.Contains("سطر ۲", await error.InnerTextAsync());
+        Assert.Contains("Line 2", await error.InnerTextAsync());
+        Assert.Equal(0, await admin.Locator("tr[data-holiday-date='2027-01-20']").CountAsync());
+
+        await upload.SetInputFilesAsync(Csv("good.csv", Header
+            + "2027-01-20,1405/10/30,روز آزمایشی,Test day,solar,official\n"
+            + "2027-01-24,1405/11/04,ولادت حضرت قائم (نیمه شعبان),Birthday of Imam Mahdi (15 Sha'ban),lunar,official\n"));
+        var dialog = admin.Locator(".mud-dialog");
+        await dialog.Locator("[data-preview-detail]").WaitForAsync();
+        Assert.Contains("۱ تعطیلی جدید", await dialog.Locator("[data-preview-detail]").InnerTextAsync());
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-import-preview"), Animations = ScreenshotAnimations.Disabled });
+        await dialog.Locator("[data-action='confirm']").ClickAsync();
+
+        await admin.WaitForSelectorAsync("[data-saved]");
+        Assert.Contains("۱ سطر از پیش ثبت شده", await admin.InnerTextAsync("[data-saved]"));
+        Assert.Equal(1, await admin.Locator("[data-panel='holidays'] tr[data-holiday-date='2027-01-20'][data-holiday-id]").CountAsync());
+    }
+
+    private static FilePayload Csv(string name, string text) =>
+        new() { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
 
     private async Task<IPage> SignedInPageAsync(string user, string path, int width, int height)
     {

@@ -149,6 +149,53 @@ public sealed class CalendarAdminPageTests : ComponentTestContext
         Assert.Equal(0, asked);
     }
 
+    [Fact]
+    public async Task MoveHoliday_Default_IsTheNextDayConfirmed()
+    {
+        HolidayRequest? asked = null;
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        var holiday = new HolidayView(7, new LocalDate(2027, 5, 17), "عید سعید قربان", "Eid al-Adha", Official: true, Tentative: true);
+        var parameters = new DialogParameters<HolidayDialog>
+        {
+            { d => d.Moving, holiday },
+            { d => d.Today, Today },
+            { d => d.Preview, r => { asked = r; return Task.FromResult(new ChangePreview(0, 0)); } },
+            { d => d.Save, _ => Task.FromResult(new ChangeSaved(0)) },
+        };
+        await provider.InvokeAsync(() => dialogs.ShowAsync<HolidayDialog>(null, parameters));
+
+        await provider.Find("[data-action='preview']").ClickAsync(new());
+
+        Assert.Equal(new HolidayRequest(7, new LocalDate(2027, 5, 18), "عید سعید قربان", null, true, false, Confirm: true), asked);
+        Assert.Contains("سررسید هیچ پروندهٔ بازی تغییر نمی‌کند.", provider.Find("[data-preview-count]").TextContent);
+    }
+
+    [Fact]
+    public async Task ConfirmChange_Opened_ShowsPreviewAtOnce_SavesOnlyOnConfirm()
+    {
+        var saves = 0;
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<ConfirmChangeDialog>
+        {
+            { d => d.Title, "لغو تعطیلی" },
+            { d => d.Question, "تعطیلی لغو شود؟" },
+            { d => d.Preview, () => Task.FromResult(new ChangePreview(12, 0)) },
+            { d => d.Save, () => { saves++; return Task.FromResult(new ChangeSaved(12)); } },
+        };
+        IDialogReference? reference = null;
+        await provider.InvokeAsync(async () => reference = await dialogs.ShowAsync<ConfirmChangeDialog>(null, parameters));
+
+        provider.WaitForElement("[data-preview-count='12']");
+        Assert.Equal(0, saves);
+        await provider.Find("[data-action='confirm']").ClickAsync(new());
+
+        var closed = await reference!.Result.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(12, Assert.IsType<ChangeSaved>(closed!.Data).Moved);
+        Assert.Equal(1, saves);
+    }
+
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, Task<DialogResult?> Result)> ShowClosureAsync(
         ChangePreview? preview = null, CalendarChangeException? refusal = null)
     {
