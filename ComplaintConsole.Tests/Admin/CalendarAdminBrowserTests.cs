@@ -102,6 +102,15 @@ public sealed class CalendarAdminBrowserTests : IClassFixture<BrowserFixture>, I
         await admin.WaitForSelectorAsync("[data-saved]");
         Assert.Contains("۱ سطر از پیش ثبت شده", await admin.InnerTextAsync("[data-saved]"));
         Assert.Equal(1, await admin.Locator("[data-panel='holidays'] tr[data-holiday-date='2027-01-20'][data-holiday-id]").CountAsync());
+
+        await admin.ClickAsync("[data-action='add-schedule']");
+        await admin.Locator(".mud-dialog [data-day='Thursday']").WaitForAsync();
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-schedule-dialog"), Animations = ScreenshotAnimations.Disabled });
+        await admin.ClickAsync(".mud-dialog [data-action='cancel']");
+        await admin.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await admin.ClickAsync("tr[data-holiday-date='2027-01-20'] [data-action='move-holiday']");
+        await admin.Locator(".mud-dialog[data-dialog='holiday'], .mud-dialog [data-action='preview']").First.WaitForAsync();
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-move-holiday-dialog"), Animations = ScreenshotAnimations.Disabled });
     }
 
     private static FilePayload Csv(string name, string text) =>

@@ -187,7 +187,7 @@ public sealed partial class CalendarAdminPage
         var result = await reference.Result;
         if (result is { Canceled: false, Data: ChangeSaved saved })
         {
-            _saved = string.Join(" ", new[] { string.Format(T["Saved"], Jalali.ToPersianDigits(saved.Moved)), saved.Detail }.Where(s => s is not null));
+            _saved = string.Join(" ", new[] { (saved.Moved == 0 ? T["SavedNone"] : string.Format(T["Saved"], Jalali.ToPersianDigits(saved.Moved))), saved.Detail }.Where(s => s is not null));
         }
 
         // Reload even after a cancel: another administrator may have changed the calendar meanwhile.
