@@ -1,3 +1,4 @@
+using ComplaintConsole.Admin;
 using ComplaintConsole.Api;
 using ComplaintConsole.Board;
 using ComplaintConsole.Components;
@@ -28,6 +29,7 @@ builder.Services.AddDesks();
 builder.Services.AddConsoleUi();
 builder.Services.AddBoard(builder.Configuration);
 builder.Services.AddManagement();
+builder.Services.AddAdmin();
 
 var app = builder.Build();
 

@@ -113,6 +113,26 @@ public sealed class CalendarChangeService(
     public Task<RetimePreview> PreviewRemoveHolidayAsync(int holidayId, CancellationToken cancellationToken = default) =>
         PreviewAsync((db, ct) => StageRemoveHolidayAsync(db, holidayId, ct), cancellationToken);
 
+    /// <summary>
+    /// Adds many holidays to one calendar in one change (a CSV of official dates). Rows already present (same date and
+    /// Persian name, in the calendar or earlier in the file) are skipped; an invalid row refuses the whole import.
+    /// </summary>
+    public async Task<HolidayImportResult> ImportHolidaysAsync(
+        string calendarCode, IReadOnlyList<HolidayImportRow> rows, string actor, CancellationToken cancellationToken = default)
+    {
+        var counts = new HolidayImportCounts();
+        var change = await ApplyAsync((db, ct) => StageImportHolidaysAsync(db, calendarCode, rows, counts, ct), actor, cancellationToken);
+        return new HolidayImportResult(counts.Added, counts.Skipped, change);
+    }
+
+    public async Task<HolidayImportPreview> PreviewImportHolidaysAsync(
+        string calendarCode, IReadOnlyList<HolidayImportRow> rows, CancellationToken cancellationToken = default)
+    {
+        var counts = new HolidayImportCounts();
+        var retime = await PreviewAsync((db, ct) => StageImportHolidaysAsync(db, calendarCode, rows, counts, ct), cancellationToken);
+        return new HolidayImportPreview(counts.Added, counts.Skipped, retime);
+    }
+
     // ---- schedules
 
     /// <summary>Adds a weekly schedule version in force from <paramref name="effectiveFrom"/> (seasonal hours).</summary>
@@ -323,6 +343,44 @@ public sealed class CalendarChangeService(
         return new Staged([calendar], Reason("retime-holiday-removed", $"{Jalali.FormatDate(holiday.Date)} {holiday.NameFa}"), () => holidayId);
     }
 
+    private static async Task<Staged> StageImportHolidaysAsync(
+        ComplaintsDbContext db, string calendarCode, IReadOnlyList<HolidayImportRow> rows, HolidayImportCounts counts, CancellationToken cancellationToken)
+    {
+        var calendar = await OneAsync(db, calendarCode, cancellationToken);
+        if (rows is null || rows.Count == 0)
+        {
+            throw new CalendarChangeException("holiday-import-empty");
+        }
+
+        var present = calendar.Holidays.Select(h => (h.Date, h.NameFa)).ToHashSet();
+        counts.Added = counts.Skipped = 0;
+        foreach (var row in rows)
+        {
+            var name = (row.NameFa ?? "").Trim();
+            if (name.Length == 0)
+            {
+                throw new CalendarChangeException("holiday-name-required");
+            }
+
+            if (name.Length > MaxNameLength || (row.NameEn?.Trim().Length ?? 0) > MaxNameLength)
+            {
+                throw new CalendarChangeException("reason-too-long", MaxNameLength);
+            }
+
+            if (!present.Add((row.Date, name)))
+            {
+                counts.Skipped++;
+                continue;
+            }
+
+            calendar.Holidays.Add(new Holiday { Date = row.Date, NameFa = name, NameEn = row.NameEn?.Trim() ?? "", Official = row.Official, Tentative = row.Tentative });
+            counts.Added++;
+        }
+
+        return new Staged(
+            [calendar], Reason("retime-holidays-imported", Jalali.ToPersianDigits(counts.Added)), () => null, ChangesWorkingTime: counts.Added > 0);
+    }
+
     private static async Task<Staged> StageScheduleAsync(
         ComplaintsDbContext db, string calendarCode, LocalDate effectiveFrom, IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<OpenRange>> week,
         CancellationToken cancellationToken)
@@ -396,4 +454,19 @@ public sealed class CalendarChangeService(
     private static string Reason(string key, string detail) => SlaText.Format(key, SlaText.Persian, detail);
 
     private sealed record Staged(IReadOnlyList<WorkCalendar> Calendars, string Reason, Func<int?> Id, bool ChangesWorkingTime = true);
+}
+
+/// <summary>One holiday of an import (a CSV row).</summary>
+public sealed record HolidayImportRow(LocalDate Date, string NameFa, string? NameEn, bool Official, bool Tentative);
+
+public sealed record HolidayImportPreview(int Added, int Skipped, RetimePreview Retime);
+
+public sealed record HolidayImportResult(int Added, int Skipped, CalendarChangeResult Change);
+
+// Filled in by the import's staging, read once the change is saved or previewed.
+internal sealed class HolidayImportCounts
+{
+    public int Added { get; set; }
+
+    public int Skipped { get; set; }
 }

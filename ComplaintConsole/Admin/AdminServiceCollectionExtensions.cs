@@ -1,0 +1,6 @@
+namespace ComplaintConsole.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services) => services.AddSingleton<CalendarAdminService>();
+}
