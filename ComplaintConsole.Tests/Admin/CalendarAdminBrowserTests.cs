@@ -68,6 +68,11 @@ public sealed class CalendarAdminBrowserTests : IClassFixture<BrowserFixture>, I
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("admin-calendars-after-closure") });
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("desk-after-closure") });
         Assert.True(await desk.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+        // The retime's live event carries only the new timing: the row keeps its subject and kind.
+        var rowText = await desk.InnerTextAsync($"[data-panel='queue'] tr[data-tracking-code='{c.TrackingCode}']");
+        Assert.Contains("تأخیر در صدور پروانهٔ کسب", rowText);
+        Assert.Contains("شکایت", rowText);
+        Assert.DoesNotContain("Kind_", rowText);
         Assert.Equal("1", previewCount);
         Assert.Contains("۱", await admin.InnerTextAsync("[data-saved]"));
     }

@@ -216,6 +216,13 @@ public sealed partial class DeskPage : IAsyncDisposable
     });
 
     /// <summary>Applies one committed event to the queue and "my cases"; true when it is a new arrival on this desk.</summary>
+    /// <summary>
+    /// Set-based changes (overdue sweep, retime) publish the case's state without its subject, kind and channel: keep
+    /// those from the row already shown.
+    /// </summary>
+    private static CaseRow Merge(CaseRow update, CaseRow shown) =>
+        update.Subject.Length > 0 ? update : update with { Subject = shown.Subject, Kind = shown.Kind, Channel = shown.Channel };
+
     private bool Apply(LiveEvent e, bool announce)
     {
         var row = CaseRow.From(e);
@@ -226,7 +233,7 @@ public sealed partial class DeskPage : IAsyncDisposable
         {
             if (qi >= 0)
             {
-                _queue[qi] = row with { Subject = row.Subject.Length > 0 ? row.Subject : _queue[qi].Subject };
+                _queue[qi] = Merge(row, _queue[qi]);
             }
             else
             {
@@ -266,7 +273,7 @@ public sealed partial class DeskPage : IAsyncDisposable
         var mine = e.AssignedOperatorId == _access.UserId && e.Status != ComplaintStatus.Closed && _access.CanRead(e.DeskId);
         if (mine && mi >= 0)
         {
-            _mine[mi] = row with { Subject = row.Subject.Length > 0 ? row.Subject : _mine[mi].Subject };
+            _mine[mi] = Merge(row, _mine[mi]);
         }
         else if (mine)
         {
