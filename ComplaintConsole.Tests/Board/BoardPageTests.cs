@@ -26,6 +26,7 @@ public sealed class BoardPageTests : ComponentTestContext
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         Services.AddSingleton(Options.Create(new BoardOptions()));
+        ComponentFactories.AddStub<DailySummariesPanel>();
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text;
+using ComplaintConsole.Data;
+using ComplaintConsole.Sla;
 using ComplaintConsole.Tests.Board;
 using ComplaintConsole.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace ComplaintConsole.Tests.Management;
@@ -116,14 +120,27 @@ public sealed class ManagementAccessTests : IClassFixture<ManagementAccessTests.
     public async Task ExportDailySummaries_Manager_GetsJalaliDatedRows()
     {
         var now = BoardTestData.Now(_app);
-        await BoardTestData.AddCaseAsync(_app, "S10000001", now, Duration.FromDays(2));
+        await BoardTestData.AddCaseAsync(_app, "S10000001", now, Duration.FromMinutes(10));
+        var urban = await BoardTestData.DeskIdAsync(_app, "urban");
+        int calendarId, receivedToday;
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ComplaintsDbContext>>().CreateDbContextAsync())
+        {
+            calendarId = await db.Desks.Where(d => d.Id == urban).Select(d => d.CalendarId).SingleAsync();
+            var midnight = Instant.FromUtc(2026, 12, 4, 20, 30); // 1405/09/14 00:00 in Tehran
+            receivedToday = await db.Complaints.CountAsync(c => c.DeskId == urban && c.ReceivedAt >= midnight);
+        }
+
+        // What the scheduler stores at closing is what the export carries.
+        await _app.Services.GetRequiredService<DailySummaryService>().TakeAsync(calendarId, new LocalDate(2026, 12, 5));
         var client = await SignIn.ClientForAsync(_app, "manager");
 
         var bytes = await client.GetByteArrayAsync("/manage/export/daily-summaries.csv?from=۱۴۰۵/۰۹/۰۱&to=1405/09/14");
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.StartsWith("تاریخ,میز,دریافتی", lines[0]);
-        Assert.Contains(lines.Skip(1), l => l.StartsWith("۱۴۰۵/۰۹/", StringComparison.Ordinal));
+        Assert.StartsWith("تاریخ,میز,دریافتی,پاسخ داده شده,در آستانهٔ تأخیر,معوق,سطح ۱", lines[0]);
+        var urbanToday = Assert.Single(lines.Skip(1), l => l.StartsWith("۱۴۰۵/۰۹/۱۴,میز خدمات شهری,", StringComparison.Ordinal));
+        Assert.True(receivedToday >= 1);
+        Assert.StartsWith($"۱۴۰۵/۰۹/۱۴,میز خدمات شهری,{ComplaintConsole.Calendar.Jalali.ToPersianDigits(receivedToday)},", urbanToday);
     }
 
     [Fact]

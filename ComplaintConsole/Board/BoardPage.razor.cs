@@ -47,6 +47,11 @@ public sealed partial class BoardPage
     [Inject]
     public required ILogger<BoardPage> Logger { get; init; }
 
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool _isManager;
+
     public BoardSnapshot Snapshot { get; private set; } = BoardSnapshot.Empty(NodaTime.Instant.FromUnixTimeTicks(0));
 
     public void Dispose()
@@ -74,6 +79,7 @@ public sealed partial class BoardPage
             return Task.CompletedTask;
         });
         PresenceChanges.Changed += OnPresenceChanged;
+        _isManager = AuthenticationState is not null && (await AuthenticationState).User.IsInRole(Roles.InspectionManager);
         Apply(await Board.GetSnapshotAsync(_cts.Token));
     }
 

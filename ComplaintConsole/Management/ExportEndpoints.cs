@@ -1,5 +1,7 @@
 using ComplaintConsole.Calendar;
+using ComplaintConsole.Board;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Sla;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NodaTime;
@@ -60,7 +62,7 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> SummariesAsync(
-        IDailySummarySource summaries,
+        DailySummaryService summaries,
         TimeProvider time,
         IStringLocalizer<ManageText> t,
         [FromQuery] string? from,
@@ -80,13 +82,16 @@ public static class ExportEndpoints
             return TypedResults.Problem(t["RangeTooLong"], statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var rows = await summaries.GetAsync(start, end, cancellationToken);
+        var rows = await summaries.ListAsync(start, end, cancellationToken);
         var bytes = Csv.Write(
-            [t["Csv_Date"], t["Csv_Desk"], t["Csv_ReceivedCount"], t["Csv_Answered"], t["Csv_InTime"], t["Csv_Overdue"]],
-            rows.Select(r => new[]
+            [t["Csv_Date"], t["Csv_Desk"], t["Csv_ReceivedCount"], t["Csv_Answered"], t["Csv_AtRisk"], t["Csv_Overdue"],
+             t["Csv_Level1"], t["Csv_Level2"], t["Csv_Level3"], t["Csv_TakenAt"]],
+            rows.OrderBy(r => r.Date).ThenBy(r => r.DeskId).Select(r => new[]
             {
-                Jalali.FormatDate(r.Date), r.DeskName, Jalali.ToPersianDigits(r.Received), Jalali.ToPersianDigits(r.Answered),
-                Jalali.ToPersianDigits(r.AnsweredInTime), Jalali.ToPersianDigits(r.Overdue),
+                Jalali.FormatDate(r.Date), BoardFormat.Name(r.DeskNameFa, r.DeskNameEn), Jalali.ToPersianDigits(r.Received),
+                Jalali.ToPersianDigits(r.Answered), Jalali.ToPersianDigits(r.AtRisk), Jalali.ToPersianDigits(r.Overdue),
+                Jalali.ToPersianDigits(r.AtLevel(1)), Jalali.ToPersianDigits(r.AtLevel(2)), Jalali.ToPersianDigits(r.AtLevel(3, andAbove: true)),
+                Jalali.FormatDateTime(r.TakenAt, Zone),
             }));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName("daily-summaries"));
     }

@@ -90,4 +90,3 @@ public sealed record CaseDetail(
     IReadOnlyList<TimelineEntry> Timeline);
 
 
-public sealed record DailySummaryRow(LocalDate Date, string DeskName, int Received, int Answered, int AnsweredInTime, int Overdue);

@@ -9,7 +9,6 @@ public static class ManagementServiceCollectionExtensions
         services.AddSingleton<ManagementService>();
 
         // The SLA feature's DailySummary table replaces this computed source when it registers its own.
-        services.TryAddSingleton<IDailySummarySource, ComputedDailySummaries>();
         return services;
     }
 

@@ -60,6 +60,34 @@ public sealed class DailySummaryService(
         return result;
     }
 
+    /// <summary>The stored summaries of the days <paramref name="first"/> to <paramref name="last"/>, newest first, desk by desk.</summary>
+    public async Task<IReadOnlyList<DailySummaryView>> ListAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from s in db.DailySummaries.AsNoTracking()
+                join d in db.Desks.AsNoTracking() on s.DeskId equals d.Id
+                where s.Date >= first && s.Date <= last
+                select new { s.Date, s.DeskId, d.NameFa, d.NameEn, s.Received, s.Answered, s.AtRisk, s.Overdue, s.OverdueByLevel, s.TakenAt })
+            .ToListAsync(cancellationToken);
+        return rows
+            .OrderByDescending(r => r.Date).ThenBy(r => r.DeskId)
+            .Select(r => new DailySummaryView(
+                r.Date, r.DeskId, r.NameFa, r.NameEn, r.Received, r.Answered, r.AtRisk, r.Overdue,
+                JsonSerializer.Deserialize<Dictionary<int, int>>(r.OverdueByLevel) ?? [], r.TakenAt))
+            .ToList();
+    }
+
     private static async Task<Dictionary<int, int>> CountByDesk(IQueryable<Complaint> query, CancellationToken cancellationToken) =>
         await query.GroupBy(c => c.DeskId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+}
+
+/// <summary>A stored daily summary with its desk's names; <see cref="ByLevel"/> maps overdue level to count.</summary>
+public sealed record DailySummaryView(
+    LocalDate Date, int DeskId, string DeskNameFa, string DeskNameEn, int Received, int Answered, int AtRisk, int Overdue,
+    IReadOnlyDictionary<int, int> ByLevel, Instant TakenAt)
+{
+    /// <summary>Overdue cases at level <paramref name="level"/>; the last column sums every level from there up.</summary>
+    public int AtLevel(int level, bool andAbove = false) =>
+        andAbove ? ByLevel.Where(l => l.Key >= level).Sum(l => l.Value) : ByLevel.GetValueOrDefault(level);
 }
