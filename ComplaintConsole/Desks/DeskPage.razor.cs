@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace ComplaintConsole.Desks;
 
@@ -19,7 +20,6 @@ public sealed partial class DeskPage : IAsyncDisposable
 
     private const int QueueWindow = 200;
     private const int MineWindow = 100;
-    private static readonly Duration AtRiskWindow = Duration.FromHours(1);
     private static readonly Presence[] PresenceChoices = [Presence.Available, Presence.Busy, Presence.OnBreak, Presence.Offline];
 
     private readonly HashSet<long> _fresh = [];
@@ -49,6 +49,12 @@ public sealed partial class DeskPage : IAsyncDisposable
 
     [Inject]
     public required DeskService Desks { get; init; }
+
+    /// <summary>Sla:AtRiskWindow: the business time before a deadline during which a case stands out as at risk.</summary>
+    [Inject]
+    public required Microsoft.Extensions.Options.IOptions<Sla.SlaOptions> SlaOptions { get; init; }
+
+    private Duration AtRiskWindow => SlaOptions.Value.AtRiskWindow.ToDuration();
 
     [Inject]
     public required CaseAccessResolver Resolver { get; init; }
