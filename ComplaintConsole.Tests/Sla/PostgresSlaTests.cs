@@ -13,15 +13,9 @@ namespace ComplaintConsole.Tests.Sla;
 /// its times from the clock it finds.
 /// </summary>
 [Collection(PostgresServer.CollectionName)]
-public sealed class PostgresOverdueSweepTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PostgresOverdueSweepTests(PostgresOverdueSweepTests.App app) : IClassFixture<PostgresOverdueSweepTests.App>
 {
-    private SlaHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = SlaHost.Start(settings: await postgres.AppSettingsForAsync(GetType()));
-        await PostgresServer.AssertOnPostgresAsync(_host.Services);
-    }
+    private readonly SlaHost _host = app.Host;
 
     [Fact]
     public async Task SweepCalendarAsync_AtTheOpeningThenAgain_FlagsEachCaseOnceWithOneEvent()
@@ -65,22 +59,14 @@ public sealed class PostgresOverdueSweepTests(PostgresServer postgres) : IAsyncL
         Assert.All(await _host.CasesAsync(ids), c => SlaAssert.FlaggedOnce(c, due));
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public sealed class App(PostgresServer postgres) : PostgresSlaHost<PostgresOverdueSweepTests>(postgres);
 }
 
 /// <summary>A closure declared through the calendar service retimes open cases on PostgreSQL, in several batches.</summary>
 [Collection(PostgresServer.CollectionName)]
-public sealed class PostgresRetimeTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PostgresRetimeTests(PostgresRetimeTests.App app) : IClassFixture<PostgresRetimeTests.App>
 {
-    private SlaHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var settings = await postgres.AppSettingsForAsync(GetType());
-        settings["Sla:RetimeBatchSize"] = "1000";
-        _host = SlaHost.Start(settings: settings);
-        await PostgresServer.AssertOnPostgresAsync(_host.Services);
-    }
+    private readonly SlaHost _host = app.Host;
 
     [Fact]
     public async Task DeclareClosureAsync_TodayAfterTheFlags_MovesDeadlinesOldToNewAndLiftsTheFlags()
@@ -121,5 +107,9 @@ public sealed class PostgresRetimeTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Equal(new SweepResult(1_200, 0), await _host.Get<OverdueSweep>().SweepAsync());
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public sealed class App(PostgresServer postgres) : PostgresSlaHost<PostgresRetimeTests>(postgres)
+    {
+        // Two batches of the 1,200 cases.
+        protected override void Configure(Dictionary<string, string?> settings) => settings["Sla:RetimeBatchSize"] = "1000";
+    }
 }
