@@ -80,10 +80,19 @@ public sealed class PostgresQuartzTests(PostgresQuartzTests.App app) : IClassFix
         Assert.Equal(ids.Order(), flagged.Select(e => e.ComplaintId).Order());
         Assert.All(await _node1.CasesAsync(ids), c => SlaAssert.FlaggedOnce(c, due));
 
-        // And the job moved the trigger on to the following opening.
-        var hq = await _node1.CalendarAsync(DemoData.HeadquartersCalendar);
-        var key = SlaScheduler.OpeningTrigger(await _node1.CalendarIdAsync(DemoData.HeadquartersCalendar));
-        await WaitUntilAsync(async () => (await scheduler1.GetTrigger(key, Ct))?.NextFireTimeUtc == hq.NextOpeningAfter(due).ToDateTimeOffset());
+        // And the jobs moved each calendar's triggers on (the clock passed Saturday's closings and Sunday's openings).
+        // Waiting for all of them also lets every job finish before the nodes shut down.
+        foreach (var code in new[] { DemoData.HeadquartersCalendar, DemoData.CountiesCalendar })
+        {
+            var calendar = await _node1.CalendarAsync(code);
+            var id = await _node1.CalendarIdAsync(code);
+            var nextSummary = SlaScheduler.NextSummaryAfter(calendar, due, NodaTime.Duration.Zero).At.ToDateTimeOffset();
+            await WaitUntilAsync(async () =>
+                (await scheduler1.GetTrigger(SlaScheduler.OpeningTrigger(id), Ct))?.NextFireTimeUtc == calendar.NextOpeningAfter(due).ToDateTimeOffset()
+                && (await scheduler1.GetTrigger(SlaScheduler.ClosingTrigger(id), Ct))?.NextFireTimeUtc == nextSummary);
+        }
+
+        await WaitUntilAsync(async () => (await scheduler1.GetMetadata(Ct)).LocalExecutingJobs == 0);
     }
 
     public sealed class App(PostgresServer postgres) : PostgresSlaHost<PostgresQuartzTests>(postgres)
