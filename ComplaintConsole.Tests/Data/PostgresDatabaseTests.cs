@@ -10,11 +10,7 @@ public sealed class PostgresDatabaseTests(PostgresServer postgres) : IAsyncLifet
 {
     private readonly AppFactory _app = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.Settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSQL);
-        _app.Settings["ConnectionStrings:Complaints"] = await postgres.DatabaseForAsync(GetType());
-    }
+    public async ValueTask InitializeAsync() => await postgres.PointAtOwnDatabaseAsync(_app, GetType());
 
     [Fact]
     public async Task StartUp_FreshPostgresDatabase_AppliesMigrationsAndSeedsDemoData()

@@ -16,51 +16,9 @@ public sealed class DeskServiceTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task ClaimAsync_OneThousandRandomisedDoubleClaims_ExactlyOneWinnerEach()
     {
-        var complaints = await TestComplaints.FileManyAsync(Services, 1000, publish: false);
-        var op1 = await TestComplaints.AccessAsync(Services, "operator1");
-        var op2 = await TestComplaints.AccessAsync(Services, "operator2");
-        var random = new Random(1405);
-        var plans = complaints.Select(c => (c.TrackingCode, First: random.Next(2) == 0 ? op1 : op2, Delay: random.Next(3))).ToList();
+        var outcomes = await ClaimRace.RunAsync(Services, 1000, seed: 1405);
 
-        using var gate = new SemaphoreSlim(16);
-        var outcomes = await Task.WhenAll(plans.Select(async plan =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                var other = plan.First == op1 ? op2 : op1;
-                var a = Task.Run(() => Desks.ClaimAsync(plan.First, plan.TrackingCode));
-                var b = Task.Run(async () =>
-                {
-                    for (var i = 0; i < plan.Delay; i++)
-                    {
-                        await Task.Yield();
-                    }
-
-                    return await Desks.ClaimAsync(other, plan.TrackingCode);
-                });
-                var results = await Task.WhenAll(a, b);
-                return (plan.TrackingCode, Results: results, Users: new[] { plan.First.UserId, other.UserId });
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-
-        Assert.All(outcomes, o => Assert.Equal(1, o.Results.Count(r => r.Succeeded)));
-        Assert.All(outcomes, o => Assert.Contains(o.Results.Single(r => !r.Succeeded).Error, new[] { "claim-lost", "already-claimed" }));
-        await using var db = await Services.GetRequiredService<IDbContextFactory<ComplaintsDbContext>>().CreateDbContextAsync();
-        var codes = complaints.Select(c => c.TrackingCode).ToList();
-        var stored = await db.Complaints.AsNoTracking().Where(c => codes.Contains(c.TrackingCode))
-            .Select(c => new { c.TrackingCode, c.AssignedOperatorId, Claims = c.Events.Count(e => e.Kind == ComplaintEventKind.Claimed) })
-            .ToDictionaryAsync(c => c.TrackingCode);
-        Assert.All(outcomes, o =>
-        {
-            var winner = o.Users[Array.FindIndex(o.Results, r => r.Succeeded)];
-            Assert.Equal(winner, stored[o.TrackingCode].AssignedOperatorId);
-            Assert.Equal(1, stored[o.TrackingCode].Claims);
-        });
+        await ClaimRace.AssertOneWinnerEachAsync(Services, outcomes);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ComplaintConsole.Calendar;
 using ComplaintConsole.Data.Seed;
 using ComplaintConsole.Domain;
@@ -27,7 +26,7 @@ public sealed class RetimeTests
         var complaint = await host.CaseAsync(id);
         Assert.Equal(At(2026, 12, 7, 7, 30), complaint.ResponseDueAt);
         Assert.Equal(At(2026, 12, 7, 7, 30), complaint.NextEscalationAt);
-        AssertDeadlineEvent(complaint, At(2026, 12, 6, 7, 30), At(2026, 12, 7, 7, 30), level: 0);
+        SlaAssert.DeadlineEvent(complaint, At(2026, 12, 6, 7, 30), At(2026, 12, 7, 7, 30), level: 0);
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class RetimeTests
 
         var complaint = await host.CaseAsync(id);
         Assert.Equal(new LocalDate(2026, 12, 8), complaint.BusinessDayOfReceipt);
-        AssertDeadlineEvent(complaint, At(2026, 12, 8, 7, 30), At(2026, 12, 9, 7, 30), level: 0);
+        SlaAssert.DeadlineEvent(complaint, At(2026, 12, 8, 7, 30), At(2026, 12, 9, 7, 30), level: 0);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class RetimeTests
 
         await host.Get<CalendarChangeService>().DeclareClosureAsync(Hq, new LocalDate(2026, 12, 8), null, new LocalTime(10, 0), "برف", "admin");
 
-        AssertDeadlineEvent(await host.CaseAsync(id), At(2026, 12, 8, 7, 30), At(2026, 12, 8, 10, 0), level: 0);
+        SlaAssert.DeadlineEvent(await host.CaseAsync(id), At(2026, 12, 8, 7, 30), At(2026, 12, 8, 10, 0), level: 0);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class RetimeTests
         var complaint = await host.CaseAsync(id);
         Assert.Equal(0, complaint.OverdueLevel);
         Assert.Equal(At(2026, 12, 7, 7, 30), complaint.NextEscalationAt);
-        AssertDeadlineEvent(complaint, At(2026, 12, 6, 7, 30), At(2026, 12, 7, 7, 30), level: 0);
+        SlaAssert.DeadlineEvent(complaint, At(2026, 12, 6, 7, 30), At(2026, 12, 7, 7, 30), level: 0);
 
         // And it is flagged again, once, at the new deadline.
         host.SetLocal(2026, 12, 7, 7, 30);
@@ -132,7 +131,7 @@ public sealed class RetimeTests
         var result = await host.Get<CalendarChangeService>().MoveHolidayAsync(holidayId, new LocalDate(2027, 4, 4), confirm: true, "admin");
 
         Assert.Equal(1, result.Retime.Moved);
-        AssertDeadlineEvent(await host.CaseAsync(id), At(2027, 4, 4, 7, 30), At(2027, 4, 3, 7, 30), level: 0);
+        SlaAssert.DeadlineEvent(await host.CaseAsync(id), At(2027, 4, 4, 7, 30), At(2027, 4, 3, 7, 30), level: 0);
         await using var check = await host.DbAsync();
         var moved = await check.Holidays.SingleAsync(h => h.Id == holidayId);
         Assert.Equal(new LocalDate(2027, 4, 4), moved.Date);
@@ -165,7 +164,7 @@ public sealed class RetimeTests
 
         await host.Get<CalendarChangeService>().AddScheduleVersionAsync(DemoData.HeadquartersCalendar, new LocalDate(2026, 12, 6), week, "admin");
 
-        AssertDeadlineEvent(await host.CaseAsync(id), At(2026, 12, 6, 7, 30), At(2026, 12, 6, 8, 0), level: 0);
+        SlaAssert.DeadlineEvent(await host.CaseAsync(id), At(2026, 12, 6, 7, 30), At(2026, 12, 6, 8, 0), level: 0);
     }
 
     [Fact]
@@ -204,17 +203,5 @@ public sealed class RetimeTests
         Assert.Equal(2_500, await db.Complaints.CountAsync(c => c.ResponseDueAt == At(2026, 12, 7, 7, 30)));
         Assert.Equal(10, await db.Complaints.CountAsync(c => c.ResponseDueAt == At(2026, 12, 8, 7, 30)));
         Assert.Equal(2_510, await db.ComplaintEvents.CountAsync(e => e.Kind == ComplaintEventKind.DeadlineChanged));
-    }
-
-    private static void AssertDeadlineEvent(Complaint complaint, Instant from, Instant to, int level)
-    {
-        Assert.Equal(to, complaint.ResponseDueAt);
-        Assert.Equal(level, complaint.OverdueLevel);
-        var e = complaint.Events.Last(e => e.Kind == ComplaintEventKind.DeadlineChanged);
-        Assert.True(e.Public);
-        using var data = JsonDocument.Parse(e.Data!);
-        Assert.Equal(from.ToString(), data.RootElement.GetProperty("from").GetString());
-        Assert.Equal(to.ToString(), data.RootElement.GetProperty("to").GetString());
-        Assert.Equal(level, data.RootElement.GetProperty("level").GetInt32());
     }
 }

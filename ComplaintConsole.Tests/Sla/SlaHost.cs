@@ -1,3 +1,4 @@
+using ComplaintConsole.Calendar;
 using ComplaintConsole.Data;
 using ComplaintConsole.Data.Seed;
 using ComplaintConsole.Domain;
@@ -99,6 +100,19 @@ public sealed class SlaHost : IAsyncDisposable
     {
         await using var db = await DbAsync();
         return await db.Complaints.AsNoTracking().Include(c => c.Events.OrderBy(e => e.Id)).SingleAsync(c => c.Id == id);
+    }
+
+    public async Task<List<Complaint>> CasesAsync(IReadOnlyCollection<long> ids)
+    {
+        await using var db = await DbAsync();
+        return await db.Complaints.AsNoTracking().Include(c => c.Events.OrderBy(e => e.Id))
+            .Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync();
+    }
+
+    public async Task<WorkingCalendar> CalendarAsync(string code)
+    {
+        var id = await CalendarIdAsync(code);
+        return (await Get<CalendarStore>().GetSnapshotAsync()).ById[id];
     }
 
     public async Task<int> EventCountAsync(ComplaintEventKind kind)

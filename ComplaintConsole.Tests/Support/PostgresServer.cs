@@ -50,6 +50,31 @@ public sealed class PostgresServer : IAsyncLifetime
             "t_" + testClass.Name.ToLowerInvariant(),
             name => new Lazy<Task<string>>(() => CreateDatabaseAsync(name))).Value;
 
+    /// <summary>The settings that point an <see cref="AppFactory"/> at the test class's own database.</summary>
+    public async Task<Dictionary<string, string?>> AppSettingsForAsync(Type testClass) => new()
+    {
+        ["Database:Provider"] = nameof(ComplaintConsole.Data.DatabaseProvider.PostgreSQL),
+        ["ConnectionStrings:Complaints"] = await DatabaseForAsync(testClass),
+    };
+
+    /// <summary>Copies <see cref="AppSettingsForAsync"/> into a factory's settings (before it starts).</summary>
+    public async Task PointAtOwnDatabaseAsync(AppFactory app, Type testClass)
+    {
+        foreach (var (key, value) in await AppSettingsForAsync(testClass))
+        {
+            app.Settings[key] = value;
+        }
+    }
+
+    /// <summary>Fails unless the started app really talks to PostgreSQL (a settings typo would silently test SQLite).</summary>
+    public static async Task AssertOnPostgresAsync(IServiceProvider services)
+    {
+        var factory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ComplaintConsole.Data.ComplaintsDbContext>>(services);
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(ComplaintConsole.Data.DatabaseProvider.PostgreSQL, db.Provider);
+    }
+
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
