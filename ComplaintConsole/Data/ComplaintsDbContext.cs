@@ -52,7 +52,8 @@ public class ComplaintsDbContext(DbContextOptions options) : IdentityDbContext<A
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+        // ComplaintConfiguration takes the provider, so it is applied by hand (the scan only picks parameterless ones).
+        builder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly, t => t != typeof(Configurations.ComplaintConfiguration));
         builder.ApplyConfiguration(new Configurations.ComplaintConfiguration(Provider));
     }
 

@@ -69,6 +69,13 @@ public sealed class SlaScheduler(
         }
 
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        if (cancellationToken.IsCancellationRequested
+            || await scheduler.GetStatus(cancellationToken) is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown)
+        {
+            // The node is stopping: the next start schedules every calendar again (and, clustered, another node has).
+            return;
+        }
+
         var snapshot = await calendars.GetSnapshotAsync(cancellationToken);
         var now = time.GetUtcNow().ToInstant();
         foreach (var calendarId in calendarIds.Distinct())
