@@ -8,11 +8,7 @@ namespace ComplaintConsole.Admin;
 
 public sealed partial class ClosureDialog
 {
-    private readonly ChangeFlow _flow = new();
-    private readonly Dictionary<Field, BilingualMessage> _invalid = [];
-    private ClosureRequest? _request;
-
-    private enum Field
+    public enum Field
     {
         Calendars,
         Date,
@@ -21,30 +17,13 @@ public sealed partial class ClosureDialog
         Reason,
     }
 
-    [CascadingParameter]
-    public required IMudDialogInstance Dialog { get; set; }
-
     [Parameter, EditorRequired]
     public IReadOnlyList<CalendarOption> Calendars { get; set; } = [];
 
     [Parameter]
     public string? CalendarCode { get; set; }
 
-    [Parameter]
-    public LocalDate Today { get; set; }
-
-    [Parameter, EditorRequired]
-    public Func<ClosureRequest, Task<ChangePreview>> Preview { get; set; } = null!;
-
-    [Parameter, EditorRequired]
-    public Func<ClosureRequest, Task<ChangeSaved>> Save { get; set; } = null!;
-
-    [Inject]
-    public required IStringLocalizer<AdminText> T { get; init; }
-
     public HashSet<string> Selected { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public string? DateText { get; set; }
 
     public ClosureShape Shape { get; set; } = ClosureShape.WholeDay;
 
@@ -53,10 +32,6 @@ public sealed partial class ClosureDialog
     public string? ToText { get; set; }
 
     public string? Reason { get; set; }
-
-    private bool Locked => _flow.Preview is not null || _flow.Busy;
-
-    private string? DateHelp => Jalali.TryParseDate(DateText, out var d) ? Jalali.FormatLongDate(d) : T["DateHelp"];
 
     protected override void OnInitialized()
     {
@@ -85,46 +60,16 @@ public sealed partial class ClosureDialog
 
     private bool DateIs(LocalDate date) => Jalali.TryParseDate(DateText, out var d) && d == date;
 
-    private async Task PreviewAsync()
+    protected override ClosureRequest? Validate()
     {
-        _request = Validate();
-        if (_request is null)
-        {
-            return;
-        }
-
-        var request = _request;
-        await _flow.PreviewAsync(() => Preview(request));
-    }
-
-    private async Task ConfirmAsync()
-    {
-        if (_request is not { } request)
-        {
-            return;
-        }
-
-        var saved = await _flow.SaveAsync(() => Save(request));
-        if (saved is not null)
-        {
-            Dialog.Close(DialogResult.Ok(saved));
-        }
-    }
-
-    private void Cancel() => Dialog.Cancel();
-
-    private ClosureRequest? Validate()
-    {
-        _invalid.Clear();
-        _flow.Error = null;
         if (Selected.Count == 0)
         {
-            _invalid[Field.Calendars] = BilingualMessage.Of("CalendarsRequired");
+            Invalid[Field.Calendars] = BilingualMessage.Of("CalendarsRequired");
         }
 
         if (!Jalali.TryParseDate(DateText, out var date))
         {
-            _invalid[Field.Date] = BilingualMessage.Of("DateInvalid");
+            Invalid[Field.Date] = BilingualMessage.Of("DateInvalid");
         }
 
         LocalTime? from = null, to = null;
@@ -136,7 +81,7 @@ public sealed partial class ClosureDialog
             }
             else
             {
-                _invalid[Field.From] = BilingualMessage.Of("TimeInvalid");
+                Invalid[Field.From] = BilingualMessage.Of("TimeInvalid");
             }
         }
 
@@ -148,22 +93,22 @@ public sealed partial class ClosureDialog
             }
             else
             {
-                _invalid[Field.To] = BilingualMessage.Of("TimeInvalid");
+                Invalid[Field.To] = BilingualMessage.Of("TimeInvalid");
             }
         }
 
         if (from is { } a && to is { } b && b <= a)
         {
-            _invalid[Field.To] = BilingualMessage.Of("RangeInvalid");
+            Invalid[Field.To] = BilingualMessage.Of("RangeInvalid");
         }
 
         var reason = (Reason ?? "").Trim();
         if (reason.Length == 0)
         {
-            _invalid[Field.Reason] = BilingualMessage.Of("ReasonRequired");
+            Invalid[Field.Reason] = BilingualMessage.Of("ReasonRequired");
         }
 
-        return _invalid.Count > 0
+        return Invalid.Count > 0
             ? null
             : new ClosureRequest(Calendars.Where(c => Selected.Contains(c.Code)).Select(c => c.Code).ToList(), date, from, to, reason);
     }

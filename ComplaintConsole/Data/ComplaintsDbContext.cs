@@ -52,9 +52,8 @@ public class ComplaintsDbContext(DbContextOptions options) : IdentityDbContext<A
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // ComplaintConfiguration takes the provider, so it is applied by hand (the scan only picks parameterless ones).
-        builder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly, t => t != typeof(Configurations.ComplaintConfiguration));
-        builder.ApplyConfiguration(new Configurations.ComplaintConfiguration(Provider));
+        builder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+        Configurations.ComplaintConfiguration.Configure(builder.Entity<Complaint>(), Provider);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

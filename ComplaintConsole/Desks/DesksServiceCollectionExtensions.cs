@@ -9,7 +9,6 @@ public static class DesksServiceCollectionExtensions
     public static IServiceCollection AddDesks(this IServiceCollection services)
     {
         services.AddSingleton<CaseAccessResolver>();
-        services.AddSingleton<PresenceBoard>();
         services.AddSingleton<DeskService>();
         return services;
     }

@@ -6,6 +6,9 @@ public static class RealtimeServiceCollectionExtensions
     public static IServiceCollection AddRealtime(this IServiceCollection services)
     {
         services.AddSingleton<LiveFeed>();
+
+        // Presence changes travel like timeline events: the hub bridge forwards them to supervisors.
+        services.AddSingleton<Desks.PresenceBoard>();
         services.AddSignalR();
         services.AddHostedService<LiveHubBridge>();
         return services;

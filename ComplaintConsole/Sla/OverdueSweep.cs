@@ -102,7 +102,7 @@ public sealed class OverdueSweep(
         var desks = SlaSql.InList(deskIds);
         var awaiting = $"""+"DeskId" IN ({desks}) AND "FirstResponseAt" IS NULL AND "Status" <> 'Closed'""";
         var discoverSql = $"""
-            SELECT "ResponseDueAt" AS "Value" FROM "Complaints"
+            SELECT "ResponseDueAt" AS "Value" FROM {SlaSql.ComplaintsForSweep(db.Provider)}
             WHERE {awaiting} AND "NextEscalationAt" <= {"{0}"}
             GROUP BY "ResponseDueAt"
             """;
@@ -148,7 +148,7 @@ public sealed class OverdueSweep(
         }
 
         // A case already at its level but with a stale escalation point (not written by this code) only moves on.
-        var repairSql = $"""UPDATE "Complaints" SET "NextEscalationAt" = {"{0}"} WHERE {awaiting} AND "NextEscalationAt" <= {"{1}"}""";
+        var repairSql = $"""UPDATE {SlaSql.ComplaintsForSweep(db.Provider)} SET "NextEscalationAt" = {"{0}"} WHERE {awaiting} AND "NextEscalationAt" <= {"{1}"}""";
         await db.Database.ExecuteSqlRawAsync(repairSql, [next.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
@@ -168,7 +168,7 @@ public sealed class OverdueSweep(
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"""
-            UPDATE "Complaints" SET "OverdueLevel" = @level, "NextEscalationAt" = @next{SlaSql.VersionBump(provider)}
+            UPDATE {SlaSql.ComplaintsForSweep(provider)} SET "OverdueLevel" = @level, "NextEscalationAt" = @next{SlaSql.VersionBump(provider)}
             {output}
             WHERE {awaiting} AND "NextEscalationAt" <= @now AND "ResponseDueAt" IN ({deadlines}) AND "OverdueLevel" < @level
             {returning}

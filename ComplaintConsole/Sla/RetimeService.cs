@@ -238,7 +238,7 @@ public sealed class RetimeService(
             command.CommandText = $"""
                 SELECT {top}"Id", "DeskId", "AgencyId", "TrackingCode", "AssignedOperatorId", "Status", "ReceivedAt",
                   "BusinessDayOfReceipt", "ResponseDueAt", "NextEscalationAt", "OverdueLevel"
-                FROM "Complaints"
+                FROM {SlaSql.ComplaintsById(db.Provider)}
                 WHERE +"DeskId" IN ({SlaSql.InList(deskIds)}) AND "FirstResponseAt" IS NULL AND "Status" <> 'Closed' AND "Id" > {afterId}
                 ORDER BY "Id"{limit}
                 """;

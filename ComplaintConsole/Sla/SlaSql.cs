@@ -51,6 +51,21 @@ internal static class SlaSql
     public static string VersionBump(DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? ", \"Version\" = \"Version\" + 1" : "";
 
+    /// <summary>
+    /// The Complaints table as the sweep must read it on SQLite: through the partial index of unanswered open cases by
+    /// NextEscalationAt. Without the hint SQLite's planner (no ANALYZE statistics) may prefer the board's wider partial
+    /// index of open cases, whose filter the same WHERE also implies, and walk every open case.
+    /// </summary>
+    public static string ComplaintsForSweep(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? "\"Complaints\" INDEXED BY \"IX_Complaints_NextEscalationAt_DeskId\"" : "\"Complaints\"";
+
+    /// <summary>
+    /// The Complaints table read in id order from an id on (retime batches): on SQLite by rowid, never through an index
+    /// that would make each batch walk and sort every open case.
+    /// </summary>
+    public static string ComplaintsById(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? "\"Complaints\" NOT INDEXED" : "\"Complaints\"";
+
     /// <summary>An integer list for IN (...); only ever built from ids the application holds, never from user text.</summary>
     public static string InList(IEnumerable<long> values) => string.Join(",", values);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ComplaintConsole.Data;
 using ComplaintConsole.Data.Seed;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Identity;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 using Microsoft.Data.Sqlite;
@@ -35,6 +36,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Services.AddSingleton<TimeProvider>(clock);
 builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleIdentity();
 builder.Services.AddRealtime();
 builder.Services.AddSla(builder.Configuration);
 using var host = builder.Build();

@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComplaintConsole.Data.Configurations;
 
-/// <summary>Takes the provider because optimistic concurrency is mapped differently on each.</summary>
-public sealed class ComplaintConfiguration(DatabaseProvider provider) : IEntityTypeConfiguration<Complaint>
+/// <summary>
+/// Takes the provider because optimistic concurrency and filtered indexes are mapped differently on each; not an
+/// IEntityTypeConfiguration, so the assembly scan (parameterless configurations only) does not trip over it.
+/// </summary>
+public static class ComplaintConfiguration
 {
-    public void Configure(EntityTypeBuilder<Complaint> builder)
+    public static void Configure(EntityTypeBuilder<Complaint> builder, DatabaseProvider provider)
     {
         builder.Property(c => c.TrackingCode).HasMaxLength(16);
         builder.HasIndex(c => c.TrackingCode).IsUnique();
