@@ -12,8 +12,9 @@ using NodaTime;
 namespace ComplaintConsole.Tests.Desks;
 
 /// <summary>
-/// Files complaints the way intake does (routing to the agency's desk, deadline from the desk's calendar, the Received
-/// event in the same transaction, publish after commit) until this branch has the intake service to call.
+/// Test data: complaints stored the way intake stores them (routing to the agency's desk, deadline from the desk's
+/// calendar, the Received event in the same transaction, publish after commit), but with any receipt instant and in
+/// bulk, which the intake API rightly does not allow. Tests of intake itself go through the HTTP API.
 /// </summary>
 public static partial class TestComplaints
 {
