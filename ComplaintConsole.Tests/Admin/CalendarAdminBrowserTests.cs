@@ -121,21 +121,6 @@ public sealed class CalendarAdminBrowserTests : IClassFixture<BrowserFixture>, I
     private static FilePayload Csv(string name, string text) =>
         new() { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
 
-    private async Task<IPage> SignedInPageAsync(string user, string path, int width, int height)
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "fa-IR",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
-        await page.GotoAsync(new Uri(_app.BaseUri, "/login?returnUrl=" + Uri.EscapeDataString(path)).ToString());
-        await page.FillAsync("input[name='Input.UserName']", user);
-        await page.FillAsync("input[name='Input.Password']", ComplaintConsole.Identity.DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(_app.BaseUri, path).ToString());
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string user, string path, int width, int height) =>
+        _browser.SignedInPageAsync(_app.BaseUri, user, path, width, height);
 }

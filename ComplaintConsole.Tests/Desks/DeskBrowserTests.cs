@@ -136,19 +136,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser, DeskBrowserAppFacto
 
     private async Task<IPage> OpenDeskAsync(Uri baseUri, string user)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            BaseURL = baseUri.ToString(),
-            Locale = "fa-IR",
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", ComplaintConsole.Identity.DemoAccounts.Password);
-        await page.ClickAsync("button[type='submit']");
-        await page.WaitForURLAsync("**/desk");
-        await page.WaitForInteractiveAsync();
+        var page = await browser.SignedInPageAsync(baseUri, user, "/desk");
         var start = page.Locator("[data-start-shift='urban']");
         var console = page.Locator("[data-panel='queue']");
         await start.Or(console).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });

@@ -102,16 +102,6 @@ public sealed class ManageBrowserTests : IClassFixture<BrowserFixture>, IClassFi
         Assert.DoesNotContain("M10000002", await page.InnerTextAsync("body"));
     }
 
-    private async Task<IPage> SignedInPageAsync(string user, string path, int width, int height)
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_base, "/login?returnUrl=" + Uri.EscapeDataString(path)).ToString());
-        await page.FillAsync("input[name='Input.UserName']", user);
-        await page.FillAsync("input[name='Input.Password']", ComplaintConsole.Identity.DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(_base, path).ToString());
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string user, string path, int width, int height) =>
+        _browser.SignedInPageAsync(_base, user, path, width, height);
 }
