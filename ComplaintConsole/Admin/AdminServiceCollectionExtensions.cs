@@ -2,5 +2,6 @@ namespace ComplaintConsole.Admin;
 
 public static class AdminServiceCollectionExtensions
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services) => services.AddSingleton<CalendarAdminService>();
+    public static IServiceCollection AddAdmin(this IServiceCollection services) =>
+        services.AddSingleton<CalendarAdminService>().AddSingleton<RoutingService>();
 }

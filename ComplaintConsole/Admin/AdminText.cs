@@ -31,6 +31,17 @@ public sealed record BilingualMessage(string Fa, string En)
     public static BilingualMessage Of(string key, params object[] args) =>
         new(AdminText.Format(key, AdminText.Persian, [.. args.Select(Persian)]), AdminText.Format(key, AdminText.English, [.. args.Select(English)]));
 
+    /// <summary>Like <see cref="Of(string, object[])"/>, with arguments given per language (names of agencies and desks).</summary>
+    public static BilingualMessage OfEach(string key, object[] fa, object[] en) =>
+        new(AdminText.Format(key, AdminText.Persian, [.. fa.Select(Persian)]), AdminText.Format(key, AdminText.English, [.. en.Select(English)]));
+
+    /// <summary>This message followed by <paramref name="next"/>, in each language.</summary>
+    public BilingualMessage Then(BilingualMessage next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new(Fa + " " + next.Fa, En + " " + next.En);
+    }
+
     public static BilingualMessage Of(Sla.CalendarChangeException refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);

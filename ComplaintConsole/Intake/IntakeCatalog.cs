@@ -17,6 +17,9 @@ public sealed class IntakeCatalog(IDbContextFactory<ComplaintsDbContext> dbFacto
     private readonly SemaphoreSlim _loadLock = new(1, 1);
     private volatile Snapshot? _snapshot;
 
+    // Bumped by Invalidate, so that a load which read the database before a change cannot cache its stale result.
+    private int _generation;
+
     public sealed record AgencyEntry(string Code, string NameFa, string NameEn, Layer Layer, bool Active, int Id, int DeskId)
     {
         /// <summary>Normalised names and code, for the searchable agency picker.</summary>
@@ -30,6 +33,7 @@ public sealed class IntakeCatalog(IDbContextFactory<ComplaintsDbContext> dbFacto
     public sealed class Snapshot(IEnumerable<AgencyEntry> agencies, IEnumerable<DeskEntry> desks, IEnumerable<CategoryEntry> categories, DateTimeOffset loadedAt)
     {
         private readonly FrozenDictionary<string, AgencyEntry> _agencies = agencies.ToFrozenDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
+        private readonly FrozenDictionary<int, AgencyEntry> _agenciesById = agencies.ToFrozenDictionary(a => a.Id);
         private readonly FrozenDictionary<int, DeskEntry> _desks = desks.ToFrozenDictionary(d => d.Id);
         private readonly FrozenDictionary<string, CategoryEntry> _categories = categories.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
@@ -42,6 +46,9 @@ public sealed class IntakeCatalog(IDbContextFactory<ComplaintsDbContext> dbFacto
         public IReadOnlyList<CategoryEntry> Categories { get; } = categories.OrderBy(c => c.SortOrder).ToArray();
 
         public AgencyEntry? Agency(string code) => _agencies.GetValueOrDefault(code);
+
+        /// <summary>Any agency, active or not: cases filed before an agency was deactivated still name it.</summary>
+        public AgencyEntry? AgencyById(int id) => _agenciesById.GetValueOrDefault(id);
 
         public CategoryEntry? Category(string code) => _categories.GetValueOrDefault(code);
 
@@ -69,7 +76,12 @@ public sealed class IntakeCatalog(IDbContextFactory<ComplaintsDbContext> dbFacto
             snapshot = _snapshot;
             if (snapshot is null || clock.GetUtcNow() - snapshot.LoadedAt >= MaxAge)
             {
-                _snapshot = snapshot = await LoadAsync(cancellationToken);
+                var generation = Volatile.Read(ref _generation);
+                snapshot = await LoadAsync(cancellationToken);
+                if (generation == Volatile.Read(ref _generation))
+                {
+                    _snapshot = snapshot;
+                }
             }
 
             return snapshot;
@@ -81,7 +93,11 @@ public sealed class IntakeCatalog(IDbContextFactory<ComplaintsDbContext> dbFacto
     }
 
     /// <summary>Call after agencies, desks or categories changed.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     public void Dispose() => _loadLock.Dispose();
 

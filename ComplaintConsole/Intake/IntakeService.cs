@@ -156,7 +156,7 @@ public sealed class IntakeService(
             .ToListAsync(cancellationToken);
         var snapshot = await catalog.GetAsync(cancellationToken);
         var calendar = await calendars.ForDeskAsync(complaint.DeskId, cancellationToken);
-        var agency = snapshot.Agencies.FirstOrDefault(a => a.Id == complaint.AgencyId);
+        var agency = snapshot.AgencyById(complaint.AgencyId);
         return new TrackingView(
             code,
             complaint.Kind,
