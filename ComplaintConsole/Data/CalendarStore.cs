@@ -11,6 +11,7 @@ namespace ComplaintConsole.Data;
 public sealed class CalendarStore(IDbContextFactory<ComplaintsDbContext> dbFactory) : IDisposable
 {
     private volatile Snapshot? _snapshot;
+    private int _generation;
     private readonly SemaphoreSlim _loadLock = new(1, 1);
 
     public sealed record Snapshot(
@@ -29,7 +30,21 @@ public sealed class CalendarStore(IDbContextFactory<ComplaintsDbContext> dbFacto
         await _loadLock.WaitAsync(cancellationToken);
         try
         {
-            return _snapshot ??= await LoadAsync(cancellationToken);
+            if (_snapshot is { } loaded)
+            {
+                return loaded;
+            }
+
+            // A change committed while this load was reading (Invalidate ran meanwhile) must not be hidden behind the
+            // stale result: it is returned to this caller, who asked before the change, but not kept.
+            var generation = Volatile.Read(ref _generation);
+            var fresh = await LoadAsync(cancellationToken);
+            if (generation == Volatile.Read(ref _generation))
+            {
+                _snapshot = fresh;
+            }
+
+            return fresh;
         }
         finally
         {
@@ -55,7 +70,11 @@ public sealed class CalendarStore(IDbContextFactory<ComplaintsDbContext> dbFacto
     public void Dispose() => _loadLock.Dispose();
 
     /// <summary>Call after a calendar, holiday, closure or desk changed; the next read reloads.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
