@@ -121,6 +121,23 @@ public sealed class SlaHost : IAsyncDisposable
         return await db.ComplaintEvents.CountAsync(e => e.Kind == kind);
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds or the timeout passed (for work on Quartz's own threads).</summary>
+    public async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>Collects live events until <paramref name="count"/> matching ones arrived or the timeout passed.</summary>
     public async Task<IReadOnlyList<LiveEvent>> LiveEventsAsync(Func<LiveEvent, bool> filter, int count, Func<Task> act, TimeSpan? timeout = null)
     {

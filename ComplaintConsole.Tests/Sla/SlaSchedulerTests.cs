@@ -22,9 +22,16 @@ public sealed class SlaSchedulerTests
         }
 
         await using var host = SlaHost.Start(scheduler: true, databasePath: database);
-        var escalated = await host.LiveEventsAsync(e => e.ComplaintId == id && e.Kind == ComplaintEventKind.Escalated, 1, () => Task.CompletedTask);
 
-        Assert.Equal(2, escalated[0].OverdueLevel);
+        // The start-up sweep runs on Quartz's thread, possibly before anyone could subscribe to the feed: read the
+        // database until it has caught up (bounded), then check what it wrote.
+        var caughtUp = await host.WaitForAsync(async () => (await host.CaseAsync(id)).OverdueLevel == 2);
+        Assert.True(caughtUp, "the start-up sweep did not raise the case to level 2");
+        await using (var db = await host.DbAsync())
+        {
+            Assert.Equal(1, db.ComplaintEvents.Count(e => e.ComplaintId == id && e.Kind == ComplaintEventKind.Escalated));
+        }
+
         var scheduler = await host.Get<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
         var calendarId = await host.CalendarIdAsync(DemoData.HeadquartersCalendar);
         var opening = await scheduler.GetTrigger(SlaScheduler.OpeningTrigger(calendarId), TestContext.Current.CancellationToken);
