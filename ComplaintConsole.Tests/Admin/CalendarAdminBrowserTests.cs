@@ -4,32 +4,28 @@ using Microsoft.Playwright;
 
 namespace ComplaintConsole.Tests.Admin;
 
+/// <summary>The app for the administration browser tests: on a real loopback port, the SLA scheduler off.</summary>
+public sealed class AdminBrowserAppFactory : AppFactory
+{
+    public AdminBrowserAppFactory()
+    {
+        Settings["Sla:SchedulerEnabled"] = "false";
+        BaseUri = this.StartOnLoopback();
+    }
+
+    public Uri BaseUri { get; }
+}
+
 /// <summary>
 /// In Debian's Chromium, against the app on a real port with the fake clock at Saturday 1405/09/14 10:00 Tehran: an
 /// administrator declares tomorrow closed on tehran-hq while operator1 of desk urban (on that calendar) watches a case
 /// due tomorrow 07:30; the desk shows the new deadline, Monday 07:30, without a reload.
 /// </summary>
-public sealed class CalendarAdminBrowserTests : IClassFixture<BrowserFixture>, IClassFixture<CalendarAdminBrowserTests.App>
+public sealed class CalendarAdminBrowserTests(BrowserFixture browser, AdminBrowserAppFactory app)
+    : IClassFixture<BrowserFixture>, IClassFixture<AdminBrowserAppFactory>
 {
-    private readonly BrowserFixture _browser;
-    private readonly App _app;
-
-    public CalendarAdminBrowserTests(BrowserFixture browser, App app)
-    {
-        _browser = browser;
-        _app = app;
-    }
-
-    public sealed class App : AppFactory
-    {
-        public App()
-        {
-            Settings["Sla:SchedulerEnabled"] = "false";
-            BaseUri = this.StartOnLoopback();
-        }
-
-        public Uri BaseUri { get; }
-    }
+    private readonly BrowserFixture _browser = browser;
+    private readonly AdminBrowserAppFactory _app = app;
 
     [Fact]
     public async Task Admin_DeclaresTomorrowClosed_OperatorDeskShowsNewDeadlineWithoutReload()

@@ -8,27 +8,11 @@ namespace ComplaintConsole.Tests.Admin;
 /// In Debian's Chromium: an administrator moves the metro company to the health desk on /admin/routing; the confirm
 /// step says only new complaints move, the row then shows the new desk and the open case stays on urban.
 /// </summary>
-public sealed class RoutingBrowserTests : IClassFixture<BrowserFixture>, IClassFixture<RoutingBrowserTests.App>
+public sealed class RoutingBrowserTests(BrowserFixture browser, AdminBrowserAppFactory app)
+    : IClassFixture<BrowserFixture>, IClassFixture<AdminBrowserAppFactory>
 {
-    private readonly BrowserFixture _browser;
-    private readonly App _app;
-
-    public RoutingBrowserTests(BrowserFixture browser, App app)
-    {
-        _browser = browser;
-        _app = app;
-    }
-
-    public sealed class App : AppFactory
-    {
-        public App()
-        {
-            Settings["Sla:SchedulerEnabled"] = "false";
-            BaseUri = this.StartOnLoopback();
-        }
-
-        public Uri BaseUri { get; }
-    }
+    private readonly BrowserFixture _browser = browser;
+    private readonly AdminBrowserAppFactory _app = app;
 
     [Fact]
     public async Task Admin_MovesMetroToHealthDesk_ConfirmsThenRowShowsNewDesk()
