@@ -26,7 +26,7 @@ public sealed class RoutingConfirmDialogTests : ComponentTestContext
         Assert.Contains("New complaints about Tehran Metro Operation Company will go to Health and welfare desk (now Urban services desk)", question);
         var note = provider.Find("[data-only-new]");
         Assert.Contains("فقط شکایت‌های جدید به میز جدید می‌رود. ۱۲ پروندهٔ باز این دستگاه در «میز خدمات شهری» می‌ماند", note.TextContent);
-        Assert.Contains("Only NEW complaints go to the new desk. The agency's 12 open cases stay on Urban services desk", note.TextContent);
+        Assert.Contains("Only NEW complaints go to the new desk. Its open cases stay on Urban services desk (now 12)", note.TextContent);
         Assert.DoesNotContain("deactivated", note.TextContent);
         Assert.True(note.TextContent.IndexOf("فقط", StringComparison.Ordinal) < note.TextContent.IndexOf("Only", StringComparison.Ordinal));
         Assert.False(result.IsCompleted);
