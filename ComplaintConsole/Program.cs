@@ -7,6 +7,7 @@ using ComplaintConsole.Desks;
 using ComplaintConsole.Identity;
 using ComplaintConsole.Intake;
 using ComplaintConsole.Management;
+using ComplaintConsole.Operations;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Sla;
 
@@ -30,6 +31,7 @@ builder.Services.AddConsoleUi();
 builder.Services.AddBoard(builder.Configuration);
 builder.Services.AddManagement();
 builder.Services.AddAdmin();
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapDesks();
 app.MapBoard();
 app.MapManagement();
 app.MapConsoleUi();
+app.MapOperations();
 
 app.Run();
 

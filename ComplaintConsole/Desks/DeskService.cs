@@ -3,6 +3,7 @@ using System.Text.Json;
 using ComplaintConsole.Calendar;
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Operations;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -349,6 +350,11 @@ public sealed class DeskService(
         {
             // Someone changed the case between our read and our write (a colleague claimed it first): nothing of ours
             // was written; the caller is told kindly and the queue catches up from the feed.
+            if (e.Kind == ComplaintEventKind.Claimed)
+            {
+                ConsoleMetrics.ClaimConflicts.Add(1);
+            }
+
             return DeskResult.Failed(e.Kind == ComplaintEventKind.Claimed ? "claim-lost" : "changed-meanwhile");
         }
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Operations;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,6 +28,9 @@ public sealed partial class IntakeWriter(
 
     private readonly System.Threading.Channels.Channel<Pending> _queue = System.Threading.Channels.Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(options.Value.MaxQueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Complaints queued and not yet taken by the writer (read by the readiness check).</summary>
+    public int QueueLength => _queue.Reader.Count;
 
     /// <summary>What became of a queued complaint.</summary>
     public abstract record Outcome
@@ -94,7 +98,9 @@ public sealed partial class IntakeWriter(
         {
             try
             {
+                var started = clock.GetTimestamp();
                 var published = await TryWriteAsync(batch);
+                ConsoleMetrics.IntakeCommitDuration.Record(clock.GetElapsedTime(started).TotalMilliseconds);
                 liveFeed.Publish(published);
                 return;
             }
@@ -200,6 +206,7 @@ public sealed partial class IntakeWriter(
             else
             {
                 item.Done.TrySetResult(new Outcome.Created(item.Complaint, item.Record));
+                ConsoleMetrics.Received(item.Complaint.Channel);
                 foreach (var e in item.Complaint.Events)
                 {
                     events.Add(LiveEvent.From(item.Complaint, e));

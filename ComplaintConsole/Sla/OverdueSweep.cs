@@ -1,5 +1,6 @@
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Operations;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -152,6 +153,7 @@ public sealed class OverdueSweep(
         await db.Database.ExecuteSqlRawAsync(repairSql, [next.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+        ConsoleMetrics.Flagged(flipped.Select(f => f.Level));
         var flagged = flipped.Count(f => f.Level == 1);
         return (new SweepResult(flagged, flipped.Count - flagged), events.OrderBy(e => e.Sequence).ToList());
     }

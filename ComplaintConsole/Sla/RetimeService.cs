@@ -3,6 +3,7 @@ using System.Text.Json;
 using ComplaintConsole.Calendar;
 using ComplaintConsole.Data;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Operations;
 using ComplaintConsole.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -121,6 +122,7 @@ public sealed class RetimeService(
                 {
                     var (result, last, events) = await RetimeBatchAsync(recomputer, deskIds, lastId, actor, reason, cancellationToken);
                     feed.Publish(events);
+                    ConsoleMetrics.DeadlinesMoved.Add(result.Moved);
                     total += result;
                     if (last is null)
                     {
