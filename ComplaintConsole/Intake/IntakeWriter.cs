@@ -205,8 +205,8 @@ public sealed partial class IntakeWriter(
             }
             else
             {
-                item.Done.TrySetResult(new Outcome.Created(item.Complaint, item.Record));
                 ConsoleMetrics.Received(item.Complaint.Channel);
+                item.Done.TrySetResult(new Outcome.Created(item.Complaint, item.Record));
                 foreach (var e in item.Complaint.Events)
                 {
                     events.Add(LiveEvent.From(item.Complaint, e));
