@@ -3,7 +3,6 @@ using ComplaintConsole.Sla;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -66,26 +65,31 @@ public static class OperationsServiceCollectionExtensions
                 OtlpEndpointKey, typeof(OtlpExporterOptions), [$"{OtlpEndpointKey} must be an absolute http(s) URL, e.g. http://collector:4317."]);
         }
 
-        var builder = services.AddOpenTelemetry()
+        // Per signal rather than UseOtlpExporter, which would export the logs too: only traces and metrics leave the node.
+        var protocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        void Otlp(OtlpExporterOptions o, string signalPath)
+        {
+            // Without an explicit endpoint the exporter reads the OTEL_EXPORTER_OTLP_* variables itself.
+            if (endpoint is not null)
+            {
+                o.Protocol = protocol;
+                o.Endpoint = protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + signalPath) : endpoint;
+            }
+        }
+
+        services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : ServiceName))
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 // Npgsql reports its commands on this ActivitySource itself; on the other providers nothing comes.
-                .AddSource("Npgsql"))
+                .AddSource("Npgsql")
+                .AddOtlpExporter(o => Otlp(o, "/v1/traces")))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(ConsoleMetrics.MeterName));
-        if (endpoint is null)
-        {
-            builder.UseOtlpExporter();
-        }
-        else
-        {
-            var protocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-            builder.UseOtlpExporter(protocol, endpoint);
-        }
+                .AddMeter(ConsoleMetrics.MeterName)
+                .AddOtlpExporter(o => Otlp(o, "/v1/metrics")));
     }
 }
