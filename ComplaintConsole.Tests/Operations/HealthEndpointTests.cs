@@ -25,7 +25,14 @@ public sealed class HealthEndpointTests(AppFactory app) : IClassFixture<AppFacto
     {
         var client = app.CreateClient();
 
+        // Quartz's hosted service starts the scheduler on its own thread after the host started: until then the node
+        // is rightly not ready. Ask again for a bounded while, as a load balancer's readiness probe would.
         var response = await client.GetAsync("/health/ready");
+        for (var tries = 0; response.StatusCode != HttpStatusCode.OK && tries < 100; tries++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            response = await client.GetAsync("/health/ready");
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store, no-cache", response.Headers.CacheControl?.ToString());

@@ -143,6 +143,11 @@ public sealed class ComplaintsHubTests : IDisposable
         var channel = Channel.CreateUnbounded<CaseEventMessage>();
         connection.On<CaseEventMessage>(nameof(IComplaintsClient.CaseEvent), m => channel.Writer.TryWrite(m));
         await connection.StartAsync();
+
+        // The server joins the connection to its groups in OnConnectedAsync, which may still run when StartAsync
+        // returns; a hub call is only processed after it, so one round trip means "listening" (a real client does the
+        // same: it asks for what it missed once connected).
+        await connection.InvokeAsync<List<CaseEventMessage>>("GetEventsAfter", long.MaxValue);
         return (connection, channel.Reader);
     }
 
