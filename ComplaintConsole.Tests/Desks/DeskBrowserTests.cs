@@ -146,6 +146,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser, DeskBrowserAppFacto
         }
 
         await console.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await page.WaitForSelectorAsync("body[data-shortcuts='on']");
         return page;
     }
 }

@@ -13,7 +13,14 @@ export function attach(dotnet) {
         if (action) { e.preventDefault(); dotnet.invokeMethodAsync('Shortcut', action); }
     };
     document.addEventListener('keydown', handler);
-    return { dispose: () => document.removeEventListener('keydown', handler) };
+    // Marks the page as listening (browser tests wait for it before pressing keys).
+    document.body.dataset.shortcuts = 'on';
+    return {
+        dispose: () => {
+            document.removeEventListener('keydown', handler);
+            delete document.body.dataset.shortcuts;
+        },
+    };
 }
 
 export function getSound() { return localStorage.getItem('cc.desk.sound') === 'on'; }
