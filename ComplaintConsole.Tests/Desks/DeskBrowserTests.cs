@@ -106,7 +106,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser, DeskBrowserAppFacto
         var baseUri = _app.StartOnLoopback();
         var page = await OpenDeskAsync(baseUri, "operator2");
 
-        await page.Keyboard.PressAsync("Alt+KeyP");
+        await page.ClickAsync("[data-action='phone-intake']");
         await page.WaitForURLAsync("**/desk/phone");
         await page.WaitForInteractiveAsync();
         await page.Locator("input[data-testid=agency]").FillAsync("شهرداری");
