@@ -1,6 +1,5 @@
 using Bunit;
 using ComplaintConsole.Board;
-using ComplaintConsole.Desks;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using ComplaintConsole.Tests.Support;

@@ -1,6 +1,7 @@
 using ComplaintConsole.Data;
 using ComplaintConsole.Desks;
 using ComplaintConsole.Domain;
+using ComplaintConsole.Realtime;
 using ComplaintConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using ComplaintConsole.Desks;
 using ComplaintConsole.Domain;
 using ComplaintConsole.Realtime;
 using Microsoft.AspNetCore.Components;

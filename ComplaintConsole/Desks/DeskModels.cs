@@ -46,7 +46,6 @@ public sealed record QueueSnapshot(IReadOnlyList<CaseRow> Items, int Total);
 
 public sealed record ShiftView(int DeskId, Presence Presence, Instant StartedAt, Instant ChangedAt);
 
-public sealed record PresenceChange(string UserId, string DisplayName, int DeskId, Presence Presence, Instant At);
 
 public sealed record DeskLoad(
     int DeskId,

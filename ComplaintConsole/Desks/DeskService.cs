@@ -418,11 +418,3 @@ public sealed class DeskService(
         FrozenDictionary<int, AgencyInfo> Agencies,
         FrozenDictionary<string, string> Categories);
 }
-
-/// <summary>Operators' presence changes, published live to supervisors (circuits and the hub).</summary>
-public sealed class PresenceBoard
-{
-    public event Action<PresenceChange>? Changed;
-
-    public void Publish(PresenceChange change) => Changed?.Invoke(change);
-}

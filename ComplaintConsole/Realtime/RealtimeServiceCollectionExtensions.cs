@@ -8,7 +8,7 @@ public static class RealtimeServiceCollectionExtensions
         services.AddSingleton<LiveFeed>();
 
         // Presence changes travel like timeline events: the hub bridge forwards them to supervisors.
-        services.AddSingleton<Desks.PresenceBoard>();
+        services.AddSingleton<PresenceBoard>();
         services.AddSignalR();
         services.AddHostedService<LiveHubBridge>();
         return services;
